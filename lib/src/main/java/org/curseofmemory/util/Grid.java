@@ -1,0 +1,126 @@
+package org.curseofmemory.util;
+
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A quadrature grid on [0, T]: nodes t_i and weights w_i with ∫₀^T f dt ≈ Σ w_i f(t_i).
+ * Trainers minimise the kernel loss J = ½ Σ w_i (ρ(t_i) − ρ̂(t_i))² on such a grid (REFERENCE §4).
+ * Immutable; the arrays handed out are copies.
+ */
+public final class Grid {
+    private final double[] t;
+    private final double[] w;
+
+    private Grid(double[] t, double[] w) {
+        this.t = t;
+        this.w = w;
+    }
+
+    /**
+     * Uniform grid 0, Δt, 2Δt, …, T with trapezoidal weights (Δt/2 at both ends).
+     *
+     * @param tMax end of the interval T &gt; 0
+     * @param dt   step Δt in (0, T]
+     */
+    public static Grid uniform(double tMax, double dt) {
+        Validate.positive("grid end tMax", tMax);
+        Validate.positive("grid step dt", dt);
+        if (dt > tMax) {
+            throw new IllegalArgumentException("grid step dt=" + dt + " must be <= tMax=" + tMax);
+        }
+        int n = (int) Math.round(tMax / dt);
+        double[] t = new double[n + 1];
+        double[] w = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            t[i] = i * dt;
+            w[i] = dt;
+        }
+        w[0] = dt / 2;
+        w[n] = dt / 2;
+        return new Grid(t, w);
+    }
+
+    /**
+     * A grid from explicit nodes and weights (copied).
+     *
+     * @param nodes   strictly increasing, non-negative nodes
+     * @param weights non-negative weights, same length
+     */
+    public static Grid of(double[] nodes, double[] weights) {
+        Validate.finiteArray("grid nodes", nodes, 1);
+        Validate.finiteArray("grid weights", weights, 1);
+        Validate.length("grid weights", weights, nodes.length);
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i] < 0 || (i > 0 && nodes[i] <= nodes[i - 1])) {
+                throw new IllegalArgumentException("grid nodes must be non-negative and strictly increasing, but nodes["
+                        + i + "]=" + nodes[i]);
+            }
+            if (weights[i] < 0) {
+                throw new IllegalArgumentException("grid weights[" + i + "]=" + weights[i] + " must be >= 0");
+            }
+        }
+        return new Grid(nodes.clone(), weights.clone());
+    }
+
+    public int size() {
+        return t.length;
+    }
+
+    /** The nodes (a copy). */
+    public double[] nodes() {
+        return t.clone();
+    }
+
+    /** The weights (a copy). */
+    public double[] weights() {
+        return w.clone();
+    }
+
+    public double node(int i) {
+        return t[i];
+    }
+
+    public double weight(int i) {
+        return w[i];
+    }
+
+    /** Last node T. */
+    public double end() {
+        return t[t.length - 1];
+    }
+
+    /** f sampled on the nodes. */
+    public double[] sample(DoubleUnaryOperator f) {
+        double[] out = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            out[i] = f.applyAsDouble(t[i]);
+        }
+        return out;
+    }
+
+    /** Σ w_i f_i for values already sampled on the nodes. */
+    public double integrate(double[] values) {
+        Validate.length("values", values, t.length);
+        double s = 0;
+        for (int i = 0; i < t.length; i++) {
+            s += w[i] * values[i];
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "Grid[" + t.length + " nodes on [" + t[0] + ", " + end() + "]]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Grid && Arrays.equals(t, ((Grid) o).t) && Arrays.equals(w, ((Grid) o).w);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(t) + Arrays.hashCode(w);
+    }
+}

@@ -1,0 +1,90 @@
+package org.curseofmemory.util;
+
+/**
+ * Argument checks used at every public entry of the library. Each failure throws
+ * {@link IllegalArgumentException} with a message naming the parameter, its value and the
+ * expected range, e.g. {@code "decay rate beta=-0.5 must be > 0"}.
+ */
+public final class Validate {
+    private Validate() {
+    }
+
+    /** Requires a finite value; {@code what} names the parameter, e.g. "decay rate beta". */
+    public static double finite(String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(what + "=" + value + " must be a finite number");
+        }
+        return value;
+    }
+
+    /** Requires {@code value > 0} and finite. */
+    public static double positive(String what, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(what + "=" + value + " must be > 0");
+        }
+        return value;
+    }
+
+    /** Requires {@code value >= 0} and finite. */
+    public static double nonNegative(String what, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(what + "=" + value + " must be >= 0");
+        }
+        return value;
+    }
+
+    /** Requires {@code lo <= value <= hi}. */
+    public static double inRange(String what, double value, double lo, double hi) {
+        if (!(value >= lo && value <= hi)) {
+            throw new IllegalArgumentException(what + "=" + value + " must be in [" + lo + ", " + hi + "]");
+        }
+        return value;
+    }
+
+    /** Requires {@code value >= min}. */
+    public static int atLeast(String what, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(what + "=" + value + " must be >= " + min);
+        }
+        return value;
+    }
+
+    /** Requires {@code min <= value <= max}. */
+    public static int inRange(String what, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + "=" + value + " must be in [" + min + ", " + max + "]");
+        }
+        return value;
+    }
+
+    /** Requires a non-null reference. */
+    public static <T> T notNull(String what, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        return value;
+    }
+
+    /** Requires an array whose entries are all finite, of length at least {@code minLength}. */
+    public static double[] finiteArray(String what, double[] values, int minLength) {
+        notNull(what, values);
+        if (values.length < minLength) {
+            throw new IllegalArgumentException(what + " has length " + values.length + " but needs length >= " + minLength);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(what + "[" + i + "]=" + values[i] + " must be a finite number");
+            }
+        }
+        return values;
+    }
+
+    /** Requires {@code values.length == expected}. */
+    public static double[] length(String what, double[] values, int expected) {
+        notNull(what, values);
+        if (values.length != expected) {
+            throw new IllegalArgumentException(what + " has length " + values.length + " but must have length " + expected);
+        }
+        return values;
+    }
+}
