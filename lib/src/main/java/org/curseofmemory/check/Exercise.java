@@ -1,0 +1,125 @@
+package org.curseofmemory.check;
+
+import java.util.Locale;
+
+import org.curseofmemory.util.Validate;
+
+/**
+ * Graded feedback for a notebook exercise. The learner's answer is compared with the value the
+ * library computes, and the feedback is one of: not attempted (the answer is still the
+ * placeholder {@code Double.NaN} or {@code null}), wrong shape (an array of the wrong length), close
+ * (within ten times the tolerance), or correct. A wrong answer throws {@link CheckFailure} so the
+ * cell turns red; the other grades print one line.
+ * <pre>{@code
+ * double myAnswer = Double.NaN; // TODO: the L1 norm of e^{-2t}
+ * Exercise.titled("1. L1 norm").hint("∫₀^∞ e^{-βt} dt = 1/β").grade(myAnswer, Norms.l1(k), 1e-6);
+ * }</pre>
+ */
+public final class Exercise {
+    /** How far "close" reaches, in multiples of the tolerance. */
+    public static final double CLOSE_FACTOR = 10;
+
+    private final String title;
+    private final String hint;
+
+    private Exercise(String title, String hint) {
+        this.title = title;
+        this.hint = hint;
+    }
+
+    /** An exercise named as in the notebook, e.g. "Exercise 2: slope of the error". */
+    public static Exercise titled(String title) {
+        return new Exercise(Validate.notNull("exercise title", title), null);
+    }
+
+    /** A hint shown with a close or wrong answer. */
+    public Exercise hint(String text) {
+        return new Exercise(title, Validate.notNull("hint", text));
+    }
+
+    /** Grades a number: correct when |answer − expected| ≤ tolerance. */
+    public void grade(double answer, double expected, double tolerance) {
+        Validate.finite("expected", expected);
+        Validate.positive("tolerance", tolerance);
+        if (Double.isNaN(answer)) {
+            notAttempted();
+            return;
+        }
+        double diff = Math.abs(answer - expected);
+        judge(diff, tolerance, "your answer " + Check.fmt(answer));
+    }
+
+    /** Grades an array entry by entry: correct when every |answer_i − expected_i| ≤ tolerance. */
+    public void grade(double[] answer, double[] expected, double tolerance) {
+        Validate.finiteArray("expected", expected, 1);
+        Validate.positive("tolerance", tolerance);
+        if (answer == null || (answer.length > 0 && allNaN(answer))) {
+            notAttempted();
+            return;
+        }
+        if (answer.length != expected.length) {
+            Check.out().println("◇ " + title + ": wrong shape — your array has " + answer.length + " entries, the answer has "
+                    + expected.length + "." + hintText());
+            throw new CheckFailure(title + ": wrong shape — expected " + expected.length + " entries but got " + answer.length);
+        }
+        double worst = 0;
+        int worstAt = 0;
+        for (int i = 0; i < answer.length; i++) {
+            double d = Math.abs(answer[i] - expected[i]);
+            if (!(d <= worst)) {
+                worst = d;
+                worstAt = i;
+            }
+        }
+        judge(worst, tolerance, "entry " + worstAt + " of your answer (" + Check.fmt(answer[worstAt]) + ")");
+    }
+
+    /** Grades a yes/no answer given as a Boolean (null = not attempted). */
+    public void grade(Boolean answer, boolean expected) {
+        if (answer == null) {
+            notAttempted();
+            return;
+        }
+        if (answer == expected) {
+            Check.out().println("✔ " + title + ": correct.");
+            return;
+        }
+        throw new CheckFailure(title + ": not quite — the answer is not " + answer + "." + hintText());
+    }
+
+    private void judge(double diff, double tolerance, String what) {
+        if (diff <= tolerance) {
+            Check.out().println("✔ " + title + ": correct (" + what + " is within " + Check.fmt(tolerance) + ").");
+            return;
+        }
+        if (diff <= CLOSE_FACTOR * tolerance) {
+            Check.out().println("◐ " + title + ": close — " + what + " is off by " + Check.fmt(diff) + ", the tolerance is "
+                    + Check.fmt(tolerance) + "." + hintText());
+            return;
+        }
+        throw new CheckFailure(title + ": not yet — " + what + " is off by " + Check.fmt(diff) + " (tolerance "
+                + Check.fmt(tolerance) + ")." + hintText());
+    }
+
+    private void notAttempted() {
+        Check.out().println("○ " + title + ": not attempted yet — replace the placeholder and run the cell again.");
+    }
+
+    private String hintText() {
+        return hint == null ? "" : " Hint: " + hint;
+    }
+
+    private static boolean allNaN(double[] a) {
+        for (double v : a) {
+            if (!Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Exercise[%s]", title);
+    }
+}

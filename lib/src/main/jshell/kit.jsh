@@ -1,0 +1,38 @@
+// The Curse of Memory kit: notebook set-up, loaded by the first cell of every notebook with
+//   %classpath ../lib/target/kit/*.jar
+//   %load ../lib/target/kit/kit.jsh
+// It imports the kit's packages and teaches the Java kernel (JJava) to draw figures inline.
+
+import org.curseofmemory.kernel.*;
+// TEMP import org.curseofmemory.rnn.*;
+// TEMP import org.curseofmemory.signal.*;
+// TEMP import org.curseofmemory.approx.*;
+// TEMP import org.curseofmemory.train.*;
+import org.curseofmemory.plot.*;
+import org.curseofmemory.check.*;
+import org.curseofmemory.util.*;
+import tech.tablesaw.api.*;
+import tech.tablesaw.plotly.components.Figure;
+
+// A figure that ends a cell is shown as: Plotly JSON (JupyterLab / Notebook 7, offline and in
+// untrusted notebooks), HTML calling Plotly.newPlot (exported pages) and a one-line text summary.
+{
+    var kitMimePlotly = org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.parse(PlotlyJson.MIME_TYPE);
+    var kitMimeHtml = org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML;
+    var kitRenderer = org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel().getRenderer();
+    kitRenderer.createRegistration(Figure.class)
+            .preferring(kitMimePlotly, kitMimeHtml)
+            .register((fig, ctx) -> {
+                ctx.renderIfRequested(kitMimePlotly, () -> PlotlyJson.toMap(fig));
+                ctx.renderIfRequested(kitMimeHtml, () -> PlotlyJson.toHtml(fig));
+                ctx.getOutputContainer().putText(PlotlyJson.summary(fig));
+            });
+    kitRenderer.createRegistration(LinePlot.class)
+            .preferring(kitMimePlotly, kitMimeHtml)
+            .register((plot, ctx) -> {
+                Figure fig = plot.figure();
+                ctx.renderIfRequested(kitMimePlotly, () -> PlotlyJson.toMap(fig));
+                ctx.renderIfRequested(kitMimeHtml, () -> PlotlyJson.toHtml(fig));
+                ctx.getOutputContainer().putText(PlotlyJson.summary(fig));
+            });
+}

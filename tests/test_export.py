@@ -1,0 +1,95 @@
+"""Plots survive export: the executed notebook carries Plotly JSON and HTML, the exported page loads
+nothing over the network, and headless Chromium really draws the plots (checked in the DOM and in
+the pixels of a PNG, kept in build/pictures/ for a person to look at)."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import kit_notebooks
+from conftest import run_notebook
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+PICTURES = kit_notebooks.ROOT / "build" / "pictures"
+PAGES = kit_notebooks.ROOT / "build" / "pages"
+# plotly's first trace colour (#1f77b4); a drawn line leaves many such pixels.
+TRACE_RGB = (31, 119, 180)
+MIN_TRACE_PIXELS = 200
+# tall enough for the whole of a notebook page, so every plot is in the picture
+PAGE_HEIGHT_PX = 9000
+
+
+def _browser() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.fail("Chromium is not installed; ./kit test installs it (Debian: apt-get install chromium)", pytrace=False)
+
+
+def _chromium(page: Path, *args: str) -> subprocess.CompletedProcess:
+    with tempfile.TemporaryDirectory() as profile:
+        cmd = [
+            _browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--hide-scrollbars", f"--user-data-dir={profile}", "--virtual-time-budget=15000", *args, page.as_uri(),
+        ]
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def _plot_count(nb) -> int:
+    return sum(
+        1 for c in nb.cells for o in c.get("outputs", []) if PLOTLY_MIME in o.get("data", {})
+    )
+
+
+def _notebooks_with_plots():
+    """Notebooks whose source draws a figure (LinePlot or a tablesaw Figure)."""
+    return [p for p in kit_notebooks.notebook_paths() if re.search(r"LinePlot|Figure", p.read_text(encoding="utf-8"))]
+
+
+def test_start_here_outputs_plotly_and_html():
+    nb, _ = run_notebook(kit_notebooks.NOTEBOOKS / "00-start-here.ipynb")
+    both = [
+        o for c in nb.cells for o in c.get("outputs", [])
+        if PLOTLY_MIME in o.get("data", {}) and "text/html" in o.get("data", {}) and "text/plain" in o.get("data", {})
+    ]
+    assert both, "00-start-here: no output carries Plotly JSON, HTML and text together"
+    fig = both[0]["data"][PLOTLY_MIME]
+    assert isinstance(fig, dict) and fig["data"], "the Plotly output must be a JSON object with traces"
+    assert isinstance(fig["layout"]["title"], dict), "titles must be {text: ...} for plotly.js 3"
+
+
+@pytest.mark.parametrize("path", _notebooks_with_plots(), ids=lambda p: p.name)
+def test_exported_page_draws_its_plots(path):
+    nb, _ = run_notebook(path)
+    expected = _plot_count(nb)
+    if expected == 0:
+        pytest.skip(f"{path.name} shows no plot")
+    page = kit_notebooks.export_html(nb, PAGES / (path.stem + ".html"))
+    html = page.read_text(encoding="utf-8")
+
+    remote = re.findall(r"<(?:script|link|img)[^>]+(?:src|href)=[\"']?(https?:)?//", html, flags=re.I)
+    assert not remote, f"{page.name} loads something over the network: {remote[:3]}"
+    assert html.count("Plotly.newPlot") >= expected
+
+    dom = _chromium(page, "--dump-dom")
+    assert dom.returncode == 0, f"chromium failed: {dom.stderr[-2000:]}"
+    drawn = dom.stdout.count('class="main-svg"')
+    # plotly draws two main-svg layers per plot
+    assert drawn >= 2 * expected, f"{page.name}: {expected} plots expected, chromium drew {drawn // 2}"
+
+    PICTURES.mkdir(parents=True, exist_ok=True)
+    png = PICTURES / (path.stem + ".png")
+    shot = _chromium(page, f"--screenshot={png}", f"--window-size=1280,{PAGE_HEIGHT_PX}")
+    assert shot.returncode == 0 and png.exists(), f"chromium could not take a screenshot: {shot.stderr[-2000:]}"
+    from PIL import Image
+
+    colours = Image.open(png).convert("RGB").getcolors(maxcolors=1 << 24)
+    pixels = sum(n for n, px in colours if all(abs(a - b) <= 12 for a, b in zip(px, TRACE_RGB)))
+    assert pixels >= MIN_TRACE_PIXELS, f"{png.name}: only {pixels} pixels of trace colour; the plot did not draw"
