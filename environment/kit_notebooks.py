@@ -90,12 +90,22 @@ def plotly_js() -> str:
     return js.read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
+def mathjax_js() -> str:
+    """MathJax 3's self-contained TeX-to-SVG bundle, from the django-static-mathjax wheel (no network)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("mathjax")
+    bundle = Path(list(spec.submodule_search_locations)[0]) / "static" / "mathjax" / "es5" / "tex-svg.js"
+    return bundle.read_text(encoding="utf-8").replace("</script", "<\\/script")
+
+
 def export_html(nb, out: Path) -> Path:
-    """Writes an executed notebook as one self-contained HTML page (plotly.js inlined)."""
+    """Writes an executed notebook as one self-contained HTML page (plotly.js and MathJax inlined)."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="kit", extra_template_basedirs=[str(TEMPLATE_DIR)])
-    body, _ = exporter.from_notebook_node(nb, resources={"kit_plotly_js": plotly_js()})
+    resources = {"kit_plotly_js": plotly_js(), "kit_mathjax_js": mathjax_js()}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(body, encoding="utf-8")
     return out

@@ -1,6 +1,6 @@
 """Plots survive export: the executed notebook carries Plotly JSON and HTML, the exported page loads
-nothing over the network, and headless Chromium really draws the plots (checked in the DOM and in
-the pixels of a PNG, kept in build/pictures/ for a person to look at)."""
+nothing over the network, and headless Chromium really draws the plots and typesets the math
+(checked in the DOM and in the pixels of a PNG, kept in build/pictures/ for a person to look at)."""
 from __future__ import annotations
 
 import re
@@ -83,6 +83,8 @@ def test_exported_page_draws_its_plots(path):
     drawn = dom.stdout.count('class="main-svg"')
     # plotly draws two main-svg layers per plot
     assert drawn >= 2 * expected, f"{page.name}: {expected} plots expected, chromium drew {drawn // 2}"
+    if any(c.cell_type == "markdown" and "$" in c.source for c in nb.cells):
+        assert "<mjx-container" in dom.stdout, f"{page.name}: the offline MathJax did not typeset the math"
 
     PICTURES.mkdir(parents=True, exist_ok=True)
     png = PICTURES / (path.stem + ".png")
