@@ -35,4 +35,11 @@ import tech.tablesaw.plotly.components.Figure;
                 ctx.renderIfRequested(kitMimeHtml, () -> PlotlyJson.toHtml(fig));
                 ctx.getOutputContainer().putText(PlotlyJson.summary(fig));
             });
+    // Tables as HTML (first and last rows of long tables), keeping Tablesaw's text form as well.
+    kitRenderer.createRegistration(Table.class)
+            .preferring(kitMimeHtml)
+            .register((table, ctx) -> {
+                ctx.renderIfRequested(kitMimeHtml, () -> TableHtml.of(table));
+                ctx.getOutputContainer().putText(table.print(TableHtml.DEFAULT_MAX_ROWS));
+            });
 }
