@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.util.Grid;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class PlateauDetectorTest {
         GradientDescent gd = GradientDescent.of(0.05).withMaxSteps(20000).withTargetRelativeLoss(0.1)
                 .withListener(detector);
         ComplexModesModel model = ComplexModesModel.of(4, Reparameterization.DIRECT);
-        TrainingResult r6 = gd.train(TrainingProblem.of(model, grid, TestAiry.shifted(6), 2));
+        TrainingResult r6 = gd.train(TrainingProblem.of(model, grid, Kernels.airy(1, 6), 2));
         List<Plateau> p6 = detector.plateaus();
         assertEquals(StopReason.CONVERGED, r6.stopReason());
         assertEquals(2, p6.size(), p6.toString());
@@ -58,7 +59,7 @@ class PlateauDetectorTest {
         assertTrue(p6.get(1).length() > 500, p6.toString());
         assertEquals(p6, detector.detect(r6));
 
-        gd.train(TrainingProblem.of(model, grid, TestAiry.shifted(1), 2));
+        gd.train(TrainingProblem.of(model, grid, Kernels.airy(1, 1), 2));
         assertEquals(List.of(), detector.plateaus());
     }
 
@@ -70,7 +71,7 @@ class PlateauDetectorTest {
         TrainingResult r = GradientFlow.create().withMaxSteps(100000).withTargetRelativeLoss(0.1)
                 .withListener(detector)
                 .train(TrainingProblem.of(ComplexModesModel.of(4, Reparameterization.DIRECT), grid,
-                        TestAiry.shifted(6), 2));
+                        Kernels.airy(1, 6), 2));
         assertEquals(StopReason.CONVERGED, r.stopReason());
         List<Plateau> p = detector.plateaus();
         assertTrue(!p.isEmpty(), p.toString());

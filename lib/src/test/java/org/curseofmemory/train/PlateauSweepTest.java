@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.util.Grid;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class PlateauSweepTest {
         Grid grid = Grid.uniform(40, 0.02);
         ComplexModesModel model = ComplexModesModel.of(4, Reparameterization.DIRECT);
         return PlateauSweep.of(GradientDescent.of(0.05).withMaxSteps(MAX_STEPS),
-                t0 -> TrainingProblem.of(model, grid, TestAiry.shifted(t0), 0))
+                t0 -> TrainingProblem.of(model, grid, Kernels.airy(1, t0), 0))
                 .withValues(1, 2, 3, 4, 5, 6).withSeeds(1, 2, 3, 4, 5).withRelativeLossLevel(0.1);
     }
 
