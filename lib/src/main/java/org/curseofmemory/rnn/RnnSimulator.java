@@ -16,7 +16,10 @@ import org.ejml.data.DMatrixRMaj;
  *   first order in Δt for smooth inputs.</li>
  *   <li>{@link Method#RK4}: classical fourth-order Runge–Kutta, sampling x at t_k, t_k + Δt/2, t_{k+1};
  *   error O(Δt⁴) for smooth inputs, stable only while Δt·|λ| is below about 2.8 for the eigenvalues λ
- *   of W.</li>
+ *   of W. For inputs that jump on the grid (white noise, pulses) the stage at t_{k+1} already sees the
+ *   next value, which costs accuracy (O(Δt)); {@link #withInputHold(boolean) withInputHold(true)} makes RK4
+ *   hold x_k over the step like the zero-order hold, so both integrate the same piecewise-constant
+ *   input and agree to O(Δt⁴).</li>
  * </ul>
  * Steps are capped at {@link #MAX_STEPS}. A non-finite state ends the run with
  * {@link Trajectory.Status#DIVERGED}.
@@ -49,42 +52,66 @@ public final class RnnSimulator {
     private final double dt;
     private final boolean recordStates;
     private final boolean recordInputs;
+    private final boolean inputHold;
 
-    private RnnSimulator(Method method, double dt, boolean recordStates, boolean recordInputs) {
+    private RnnSimulator(Method method, double dt, boolean recordStates, boolean recordInputs, boolean inputHold) {
         this.method = method;
         this.dt = dt;
         this.recordStates = recordStates;
         this.recordInputs = recordInputs;
+        this.inputHold = inputHold;
     }
 
     /** Exact zero-order-hold stepper with step Δt &gt; 0. */
     public static RnnSimulator zeroOrderHold(double dt) {
-        return new RnnSimulator(Method.ZERO_ORDER_HOLD, Validate.positive("time step dt", dt), false, false);
+        return new RnnSimulator(Method.ZERO_ORDER_HOLD, Validate.positive("time step dt", dt), false, false, true);
     }
 
     /** Classical RK4 stepper with step Δt &gt; 0. */
     public static RnnSimulator rk4(double dt) {
-        return new RnnSimulator(Method.RK4, Validate.positive("time step dt", dt), false, false);
+        return new RnnSimulator(Method.RK4, Validate.positive("time step dt", dt), false, false, false);
     }
 
     /** A copy with another step Δt &gt; 0. */
     public RnnSimulator withStep(double dt) {
-        return new RnnSimulator(method, Validate.positive("time step dt", dt), recordStates, recordInputs);
+        return new RnnSimulator(method, Validate.positive("time step dt", dt), recordStates, recordInputs, inputHold);
     }
 
-    /** A copy with another stepper. */
+    /**
+     * A copy with another stepper. The zero-order hold always holds x_k over a step; RK4 samples x at its
+     * stages unless {@link #withInputHold(boolean)} is set.
+     */
     public RnnSimulator withMethod(Method method) {
-        return new RnnSimulator(Validate.notNull("simulation method", method), dt, recordStates, recordInputs);
+        Validate.notNull("simulation method", method);
+        return new RnnSimulator(method, dt, recordStates, recordInputs, method == Method.ZERO_ORDER_HOLD || inputHold);
+    }
+
+    /**
+     * A copy in which RK4 holds the input at x_k = x(t_k) over each step (true) or samples x at its stages
+     * t_k, t_k + Δt/2, t_{k+1} (false, the default for RK4). The zero-order hold always holds, so
+     * {@code false} is refused for it.
+     */
+    public RnnSimulator withInputHold(boolean hold) {
+        if (!hold && method == Method.ZERO_ORDER_HOLD) {
+            throw new IllegalArgumentException("input hold=false is only available for RK4: the zero-order-hold"
+                    + " stepper holds x_k over each step by definition");
+        }
+        return new RnnSimulator(method, dt, recordStates, recordInputs, hold);
+    }
+
+    /** True when the input is held at x_k over each step. */
+    public boolean inputHold() {
+        return inputHold;
     }
 
     /** A copy that records (or not) the hidden states h(t_k) (memory N·m doubles). */
     public RnnSimulator withRecordStates(boolean record) {
-        return new RnnSimulator(method, dt, record, recordInputs);
+        return new RnnSimulator(method, dt, record, recordInputs, inputHold);
     }
 
     /** A copy that records (or not) the inputs x(t_k) (memory N·d doubles). */
     public RnnSimulator withRecordInputs(boolean record) {
-        return new RnnSimulator(method, dt, recordStates, record);
+        return new RnnSimulator(method, dt, recordStates, record, inputHold);
     }
 
     public Method method() {
@@ -175,9 +202,15 @@ public final class RnnSimulator {
         double[] k3 = new double[m];
         double[] k4 = new double[m];
         double[] tmp = new double[m];
+        boolean hold = inputHold;
         return run(rnn, x, steps, tEnd, (t, h, xk, out, scratch) -> {
-            x.valueInto(t + dt / 2, xMid);
-            x.valueInto(t + dt, xEnd);
+            if (hold) {
+                System.arraycopy(xk, 0, xMid, 0, d);
+                System.arraycopy(xk, 0, xEnd, 0, d);
+            } else {
+                x.valueInto(t + dt / 2, xMid);
+                x.valueInto(t + dt, xEnd);
+            }
             field(w, u, m, d, h, xk, k1);
             for (int i = 0; i < m; i++) {
                 tmp[i] = h[i] + dt / 2 * k1[i];
@@ -276,7 +309,8 @@ public final class RnnSimulator {
                 states = java.util.Arrays.copyOf(states, last + 1);
             }
         }
-        return new Trajectory(times, outputs, inputs, states, dt, method.toString(), status, tEnd);
+        String label = method == Method.RK4 && inputHold ? "RK4 (input held over each step)" : method.toString();
+        return new Trajectory(times, outputs, inputs, states, dt, label, status, tEnd);
     }
 
     private static double dot(double[] a, double[] b) {
@@ -290,6 +324,6 @@ public final class RnnSimulator {
     @Override
     public String toString() {
         return "RnnSimulator[" + method + ", dt=" + dt + (recordStates ? ", states" : "")
-                + (recordInputs ? ", inputs" : "") + "]";
+                + (recordInputs ? ", inputs" : "") + (method == Method.RK4 && inputHold ? ", input hold" : "") + "]";
     }
 }
