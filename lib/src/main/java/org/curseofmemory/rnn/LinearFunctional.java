@@ -73,6 +73,7 @@ public final class LinearFunctional implements Functional {
         return new LinearFunctional(kernel, step, Double.NaN);
     }
 
+    /** The largest quadrature step h. */
     public double quadratureStep() {
         return step;
     }

@@ -114,10 +114,12 @@ public final class RnnSimulator {
         return new RnnSimulator(method, dt, recordStates, record, inputHold);
     }
 
+    /** The stepper. */
     public Method method() {
         return method;
     }
 
+    /** The time step Δt. */
     public double step() {
         return dt;
     }
