@@ -346,7 +346,7 @@ public final class LinearRnn {
             throw new IllegalStateException("kernel() is for scalar input (d=1) but this RNN has input dimension d="
                     + inputDimension() + "; use vectorKernel()");
         }
-        return new RnnKernel(evaluator(method), 0, "linear RNN kernel (m=" + width() + ")");
+        return new RnnKernel(evaluator(method), 0, "linear RNN kernel (m=" + width() + ")", this, method);
     }
 
     /** The model kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ ∈ ℝ^d for any d (REFERENCE §2). */
@@ -356,7 +356,8 @@ public final class LinearRnn {
 
     /** The vector model kernel with a chosen evaluation method. */
     public RnnVectorKernel vectorKernel(KernelMethod method) {
-        return new RnnVectorKernel(evaluator(method), "linear RNN kernel (m=" + width() + ", d=" + inputDimension() + ")");
+        return new RnnVectorKernel(evaluator(method), "linear RNN kernel (m=" + width() + ", d=" + inputDimension() + ")",
+                this, method);
     }
 
     /** The functional Ĥ_t(x) = ∫₀^∞ x(t−s)ᵀ ρ̂(s) ds computed by quadrature (REFERENCE §2). */

@@ -1,7 +1,11 @@
 package org.curseofmemory.rnn;
 
+import java.util.Optional;
+
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.util.Validate;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * One component of the model kernel of a {@link LinearRnn}: ρ̂_j(t) = cᵀ e^{Wt} U e_j (REFERENCE §2);
@@ -12,11 +16,15 @@ public final class RnnKernel implements MemoryKernel {
     private final KernelEvaluator evaluator;
     private final int component;
     private final String name;
+    private final LinearRnn rnn;
+    private final KernelMethod method;
 
-    RnnKernel(KernelEvaluator evaluator, int component, String name) {
+    RnnKernel(KernelEvaluator evaluator, int component, String name, LinearRnn rnn, KernelMethod method) {
         this.evaluator = evaluator;
         this.component = component;
         this.name = name;
+        this.rnn = rnn;
+        this.method = method;
     }
 
     /**
@@ -42,6 +50,36 @@ public final class RnnKernel implements MemoryKernel {
             out[i] = value(times[i]);
         }
         return out;
+    }
+
+    /**
+     * The exact derivative ρ̂_j^{(n)}(t) = cᵀ Wⁿ e^{Wt} U e_j, itself the kernel of the RNN (W, U, (Wᵀ)ⁿc).
+     * Step responses satisfy y^{(k)} = ρ̂^{(k−1)}, the quantities of the Jackson-type rate (REFERENCE §1, §3).
+     *
+     * @param order n ≥ 0 (0 returns this kernel)
+     */
+    @Override
+    public Optional<MemoryKernel> derivative(int order) {
+        Validate.atLeast("derivative order", order, 0);
+        if (order == 0) {
+            return Optional.of(this);
+        }
+        DMatrixRMaj w = rnn.w();
+        DMatrixRMaj c = rnn.cColumn().copy();
+        DMatrixRMaj next = new DMatrixRMaj(c.numRows, 1);
+        for (int k = 0; k < order; k++) {
+            CommonOps_DDRM.multTransA(w, c, next);
+            DMatrixRMaj swap = c;
+            c = next;
+            next = swap;
+        }
+        for (int i = 0; i < c.numRows; i++) {
+            if (!Double.isFinite(c.get(i, 0))) {
+                throw new ArithmeticException("derivative of order " + order + " overflows: (Wᵀ)ⁿc is not finite");
+            }
+        }
+        KernelEvaluator e = KernelEvaluator.build(w, rnn.u(), c, method);
+        return Optional.of(new RnnKernel(e, component, name + " derivative " + order, rnn, method));
     }
 
     /** How the kernel is evaluated, e.g. "eigen route" or "matrix-exponential route". */

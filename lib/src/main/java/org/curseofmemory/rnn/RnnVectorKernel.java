@@ -10,10 +10,14 @@ import org.curseofmemory.util.Validate;
 public final class RnnVectorKernel implements VectorMemoryKernel {
     private final KernelEvaluator evaluator;
     private final String name;
+    private final LinearRnn rnn;
+    private final KernelMethod method;
 
-    RnnVectorKernel(KernelEvaluator evaluator, String name) {
+    RnnVectorKernel(KernelEvaluator evaluator, String name, LinearRnn rnn, KernelMethod method) {
         this.evaluator = evaluator;
         this.name = name;
+        this.rnn = rnn;
+        this.method = method;
     }
 
     @Override
@@ -25,7 +29,7 @@ public final class RnnVectorKernel implements VectorMemoryKernel {
     @Override
     public RnnKernel component(int i) {
         Validate.inRange("kernel component i", i, 0, dimension() - 1);
-        return new RnnKernel(evaluator, i, name + " component " + i);
+        return new RnnKernel(evaluator, i, name + " component " + i, rnn, method);
     }
 
     /**

@@ -149,6 +149,16 @@ class LinearFunctionalTest {
     }
 
     @Test
+    void worstCaseOutputMatchesTheNormsOfTheKernelPackage() {
+        // oscillating RNN kernel: ∫₀^t |ρ̂| at t = 60 is ‖ρ̂‖₁ up to e^{-0.5·60}; Norms integrates adaptively
+        LinearRnn rnn = LinearRnn.fromModes(new double[]{1, -0.5}, new double[]{0.2, 0.1}, new double[]{0.5, 1.1},
+                new double[]{2.0, 0.7});
+        double norm = org.curseofmemory.kernel.Norms.l1(rnn.kernel());
+        assertEquals(norm, LinearFunctional.of(rnn).worstCaseOutput(60), KINK_TOL);
+        assertEquals(norm, org.curseofmemory.kernel.Norms.l1(rnn.vectorKernel()), 1e-9);
+    }
+
+    @Test
     void vectorKernelFunctionalSumsComponents() {
         LinearRnn rnn = LinearRnn.of(new double[][]{{-1, 0}, {0, -2}}, new double[][]{{1, 0}, {0, 1}},
                 new double[]{1, 1});

@@ -197,6 +197,40 @@ class LinearRnnTest {
     }
 
     @Test
+    void derivativesAreExact() {
+        LinearRnn diag = LinearRnn.diagonal(new double[]{0.5, 2}, new double[]{1, -3});
+        MemoryKernel d1 = diag.kernel().derivative(1).orElseThrow();
+        MemoryKernel d2 = diag.kernel().derivative(2).orElseThrow();
+        LinearRnn jordan = LinearRnn.of(new double[][]{{-1, 1}, {0, -1}}, new double[][]{{0}, {1}}, new double[]{1, 0});
+        MemoryKernel j1 = jordan.kernel().derivative(1).orElseThrow();
+        MemoryKernel j2 = jordan.kernel().derivative(2).orElseThrow();
+        for (double t = 0; t < 15; t += 0.37) {
+            assertEquals(-0.5 * Math.exp(-0.5 * t) + 6 * Math.exp(-2 * t), d1.value(t), CLOSED_FORM_TOL);
+            assertEquals(0.25 * Math.exp(-0.5 * t) - 12 * Math.exp(-2 * t), d2.value(t), CLOSED_FORM_TOL);
+            assertEquals((1 - t) * Math.exp(-t), j1.value(t), CLOSED_FORM_TOL);
+            assertEquals((t - 2) * Math.exp(-t), j2.value(t), CLOSED_FORM_TOL);
+        }
+        assertEquals(diag.kernel().derivative(0).orElseThrow().value(1.0), diag.kernel().value(1.0));
+        assertIae(() -> diag.kernel().derivative(-1), "derivative order=-1 must be >= 0");
+    }
+
+    @Test
+    void normsOfTheKernelPackageAcceptRnnKernels() {
+        // positive amplitudes: ‖ρ̂‖₁ = Σ a_k/r_k, ‖ρ̂‖₂² = Σ_{k,l} a_k a_l/(r_k + r_l)
+        double[] r = {0.5, 2};
+        double[] a = {1, 3};
+        LinearRnn rnn = LinearRnn.diagonal(r, a);
+        assertEquals(1 / 0.5 + 3 / 2.0, org.curseofmemory.kernel.Norms.l1(rnn.kernel()), 1e-9);
+        double l2sq = 0;
+        for (int k = 0; k < 2; k++) {
+            for (int l = 0; l < 2; l++) {
+                l2sq += a[k] * a[l] / (r[k] + r[l]);
+            }
+        }
+        assertEquals(l2sq, org.curseofmemory.kernel.Norms.l2Squared(rnn.kernel()), 1e-9);
+    }
+
+    @Test
     void plusAddsKernels() {
         LinearRnn a = LinearRnn.diagonal(new double[]{1}, new double[]{2});
         LinearRnn b = LinearRnn.fromModes(new double[]{1}, new double[]{0}, new double[]{0.5}, new double[]{2});

@@ -119,8 +119,8 @@ class SignalsTest {
         InputSignal x = Signals.smoothRandom(tau, 7);
         assertEquals(0, x.value(-1));
         // time averages over a long window approximate the ensemble moments of this realisation
-        double dt = 0.05;
-        int n = 400_000;
+        double dt = 0.1;
+        int n = 100_000;
         double sumSq = 0;
         double lagged = 0;
         for (int k = 0; k < n; k++) {
