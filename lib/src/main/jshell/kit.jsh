@@ -4,10 +4,10 @@
 // It imports the kit's packages and teaches the Java kernel (JJava) to draw figures inline.
 
 import org.curseofmemory.kernel.*;
-// TEMP import org.curseofmemory.rnn.*;
-// TEMP import org.curseofmemory.signal.*;
+import org.curseofmemory.rnn.*;
+import org.curseofmemory.signal.*;
 // TEMP import org.curseofmemory.approx.*;
-// TEMP import org.curseofmemory.train.*;
+import org.curseofmemory.train.*;
 import org.curseofmemory.plot.*;
 import org.curseofmemory.check.*;
 import org.curseofmemory.util.*;
