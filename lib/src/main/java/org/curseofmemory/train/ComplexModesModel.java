@@ -1,0 +1,287 @@
+package org.curseofmemory.train;
+
+import java.util.Random;
+import org.curseofmemory.util.Grid;
+import org.curseofmemory.util.Validate;
+
+/**
+ * Complex-conjugate mode pairs (a linear RNN with 2×2 rotation blocks, REFERENCE §2, §4):
+ * <pre>  ρ̂_θ(t) = Σ_{k&lt;m} e^{−r_k t} (a_k cos θ_k t − b_k sin θ_k t),  r_k = r(w_k)  </pre>
+ * with θ = (a_0..a_{m−1}, b_0..b_{m−1}, w_0..w_{m−1}, θ_0..θ_{m−1}) (parameter names
+ * {@code a_k, b_k, w_k, theta_k}) and the decay map r given by a {@link Reparameterization}
+ * (REFERENCE §5). Each pair is Re[(a_k + i b_k) e^{(−r_k + iθ_k)t}]. Analytic gradient of the kernel
+ * loss, with x = e^{−rt}cos θt, y = e^{−rt}sin θt and v_i = w_i (ρ̂(t_i) − ρ(t_i)):
+ * ∂J/∂a = Σ v x, ∂J/∂b = −Σ v y, ∂J/∂w = −r'(w) Σ v t (a x − b y), ∂J/∂θ = −Σ v t (a y + b x).
+ * On a uniform grid (x, y) is advanced by the exact complex recurrence
+ * (x + iy) ← (x + iy) e^{(−r + iθ)h} (no transcendental call per grid point).
+ *
+ * <p>Initialisation (REFERENCE §4): a, b ~ N(0, 0.1²), decay rates r ~ U[0.5, 1.5] mapped through
+ * r^{-1} (so for DIRECT w ~ U[0.5, 1.5] exactly as in the reference setup, and every
+ * parameterization starts from the same rates), θ ~ U[0, 1]; drawn mode by mode in the order
+ * a_k, b_k, r_k, θ_k from the given {@link Random}. Immutable.
+ */
+public final class ComplexModesModel implements KernelModel {
+    private final int m;
+    private final Reparameterization param;
+    private final double amplitudeScale;
+    private final double rateLo;
+    private final double rateHi;
+    private final double freqLo;
+    private final double freqHi;
+
+    private ComplexModesModel(int m, Reparameterization param, double amplitudeScale, double rateLo, double rateHi,
+                              double freqLo, double freqHi) {
+        this.m = m;
+        this.param = param;
+        this.amplitudeScale = amplitudeScale;
+        this.rateLo = rateLo;
+        this.rateHi = rateHi;
+        this.freqLo = freqLo;
+        this.freqHi = freqHi;
+    }
+
+    /**
+     * @param pairs number of complex-conjugate pairs m ≥ 1 (state dimension 2m)
+     * @param param decay-rate parameterization, not null
+     */
+    public static ComplexModesModel of(int pairs, Reparameterization param) {
+        Validate.atLeast("number of mode pairs", pairs, 1);
+        Validate.notNull("reparameterization", param);
+        ComplexModesModel model = new ComplexModesModel(pairs, param, 0.1, 0.5, 1.5, 0.0, 1.0);
+        model.checkRange();
+        return model;
+    }
+
+    /** A copy with initial a, b ~ N(0, scale²), scale ≥ 0. */
+    public ComplexModesModel withAmplitudeScale(double scale) {
+        Validate.nonNegative("amplitude scale", scale);
+        return new ComplexModesModel(m, param, scale, rateLo, rateHi, freqLo, freqHi);
+    }
+
+    /** A copy with initial decay rates r ~ U[lo, hi], 0 &lt; lo ≤ hi. */
+    public ComplexModesModel withInitialDecayRange(double lo, double hi) {
+        Validate.positive("initial decay rate lo", lo);
+        Validate.positive("initial decay rate hi", hi);
+        if (lo > hi) {
+            throw new IllegalArgumentException("initial decay range lo=" + lo + " must be <= hi=" + hi);
+        }
+        ComplexModesModel model = new ComplexModesModel(m, param, amplitudeScale, lo, hi, freqLo, freqHi);
+        model.checkRange();
+        return model;
+    }
+
+    /** A copy with initial frequencies θ ~ U[lo, hi], lo ≤ hi finite. */
+    public ComplexModesModel withInitialFrequencyRange(double lo, double hi) {
+        Validate.finite("initial frequency lo", lo);
+        Validate.finite("initial frequency hi", hi);
+        if (lo > hi) {
+            throw new IllegalArgumentException("initial frequency range lo=" + lo + " must be <= hi=" + hi);
+        }
+        return new ComplexModesModel(m, param, amplitudeScale, rateLo, rateHi, lo, hi);
+    }
+
+    /** A copy with another parameterization (same initial decay rates). */
+    public ComplexModesModel withReparameterization(Reparameterization other) {
+        Validate.notNull("reparameterization", other);
+        ComplexModesModel model = new ComplexModesModel(m, other, amplitudeScale, rateLo, rateHi, freqLo, freqHi);
+        model.checkRange();
+        return model;
+    }
+
+    private void checkRange() {
+        param.parameterForDecayRate(rateLo);
+        param.parameterForDecayRate(rateHi);
+    }
+
+    /** Number of pairs m. */
+    public int pairs() {
+        return m;
+    }
+
+    public Reparameterization reparameterization() {
+        return param;
+    }
+
+    @Override
+    public int parameterCount() {
+        return 4 * m;
+    }
+
+    @Override
+    public String[] parameterNames() {
+        String[] names = new String[4 * m];
+        for (int k = 0; k < m; k++) {
+            names[k] = "a_" + k;
+            names[m + k] = "b_" + k;
+            names[2 * m + k] = "w_" + k;
+            names[3 * m + k] = "theta_" + k;
+        }
+        return names;
+    }
+
+    @Override
+    public String name() {
+        return "ComplexModes(pairs=" + m + ", " + param + ")";
+    }
+
+    @Override
+    public double[] initialParameters(Random random) {
+        Validate.notNull("random", random);
+        double[] theta = new double[4 * m];
+        for (int k = 0; k < m; k++) {
+            theta[k] = amplitudeScale * random.nextGaussian();
+            theta[m + k] = amplitudeScale * random.nextGaussian();
+            double r = rateLo + (rateHi - rateLo) * random.nextDouble();
+            theta[2 * m + k] = param.parameterForDecayRate(r);
+            theta[3 * m + k] = freqLo + (freqHi - freqLo) * random.nextDouble();
+        }
+        return theta;
+    }
+
+    /** θ for given a_k, b_k, decay rates r_k &gt; 0 and frequencies θ_k. */
+    public double[] parametersFor(double[] a, double[] b, double[] decayRates, double[] frequencies) {
+        Validate.finiteArray("amplitudes a", a, 0);
+        Validate.length("amplitudes a", a, m);
+        Validate.finiteArray("amplitudes b", b, 0);
+        Validate.length("amplitudes b", b, m);
+        Validate.length("decay rates", decayRates, m);
+        Validate.finiteArray("frequencies", frequencies, 0);
+        Validate.length("frequencies", frequencies, m);
+        double[] theta = new double[4 * m];
+        for (int k = 0; k < m; k++) {
+            theta[k] = a[k];
+            theta[m + k] = b[k];
+            theta[2 * m + k] = param.parameterForDecayRate(decayRates[k]);
+            theta[3 * m + k] = frequencies[k];
+        }
+        return theta;
+    }
+
+    /** Decay rates r(w_k); the eigenvalue pair is −r_k ± iθ_k. */
+    public double[] decayRates(double[] theta) {
+        Validate.length("parameters theta", theta, 4 * m);
+        double[] r = new double[m];
+        for (int k = 0; k < m; k++) {
+            r[k] = param.decayRate(theta[2 * m + k]);
+        }
+        return r;
+    }
+
+    /** Frequencies θ_k. */
+    public double[] frequencies(double[] theta) {
+        Validate.length("parameters theta", theta, 4 * m);
+        return java.util.Arrays.copyOfRange(theta, 3 * m, 4 * m);
+    }
+
+    @Override
+    public double[] kernel(double[] theta, double[] t) {
+        Validate.length("parameters theta", theta, 4 * m);
+        GridSteps.checkTimes(t);
+        double[] out = new double[t.length];
+        for (int k = 0; k < m; k++) {
+            double a = theta[k];
+            double b = theta[m + k];
+            double r = param.decayRate(theta[2 * m + k]);
+            double om = theta[3 * m + k];
+            for (int i = 0; i < t.length; i++) {
+                double e = Math.exp(-r * t[i]);
+                out[i] += e * (a * Math.cos(om * t[i]) - b * Math.sin(om * t[i]));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public double lossAndGradient(double[] theta, Grid grid, double[] target, double[] gradient) {
+        GridSteps.checkLossArguments(4 * m, theta, grid, target, gradient);
+        double[] t = grid.nodes();
+        int n = t.length;
+        double h = GridSteps.uniformStep(t);
+        double[] v = new double[n];
+        for (int k = 0; k < m; k++) {
+            double a = theta[k];
+            double b = theta[m + k];
+            double r = param.decayRate(theta[2 * m + k]);
+            double om = theta[3 * m + k];
+            if (h > 0) {
+                double ez = Math.exp(-r * h);
+                double zr = ez * Math.cos(om * h);
+                double zi = ez * Math.sin(om * h);
+                double e0 = Math.exp(-r * t[0]);
+                double x = e0 * Math.cos(om * t[0]);
+                double y = e0 * Math.sin(om * t[0]);
+                for (int i = 0; i < n; i++) {
+                    v[i] += a * x - b * y;
+                    double xn = x * zr - y * zi;
+                    y = x * zi + y * zr;
+                    x = xn;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double e = Math.exp(-r * t[i]);
+                    v[i] += e * (a * Math.cos(om * t[i]) - b * Math.sin(om * t[i]));
+                }
+            }
+        }
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            double res = v[i] - target[i];
+            double wres = grid.weight(i) * res;
+            loss += 0.5 * wres * res;
+            v[i] = wres;
+        }
+        if (gradient == null) {
+            return loss;
+        }
+        for (int k = 0; k < m; k++) {
+            double a = theta[k];
+            double b = theta[m + k];
+            double w = theta[2 * m + k];
+            double r = param.decayRate(w);
+            double om = theta[3 * m + k];
+            double sx = 0;
+            double sy = 0;
+            double stx = 0;
+            double sty = 0;
+            if (h > 0) {
+                double ez = Math.exp(-r * h);
+                double zr = ez * Math.cos(om * h);
+                double zi = ez * Math.sin(om * h);
+                double e0 = Math.exp(-r * t[0]);
+                double x = e0 * Math.cos(om * t[0]);
+                double y = e0 * Math.sin(om * t[0]);
+                for (int i = 0; i < n; i++) {
+                    double vx = v[i] * x;
+                    double vy = v[i] * y;
+                    sx += vx;
+                    sy += vy;
+                    stx += vx * t[i];
+                    sty += vy * t[i];
+                    double xn = x * zr - y * zi;
+                    y = x * zi + y * zr;
+                    x = xn;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double e = Math.exp(-r * t[i]);
+                    double vx = v[i] * e * Math.cos(om * t[i]);
+                    double vy = v[i] * e * Math.sin(om * t[i]);
+                    sx += vx;
+                    sy += vy;
+                    stx += vx * t[i];
+                    sty += vy * t[i];
+                }
+            }
+            gradient[k] = sx;
+            gradient[m + k] = -sy;
+            gradient[2 * m + k] = -param.decayRateDerivative(w) * (a * stx - b * sty);
+            gradient[3 * m + k] = -(a * sty + b * stx);
+        }
+        return loss;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
