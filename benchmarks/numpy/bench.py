@@ -15,6 +15,7 @@ Commands (every result is one line of space-separated key=value pairs, prefixed 
     python bench.py step            time one gradient step (8 mode pairs, 2000 grid points)
     python bench.py sweep           time the whole plateau sweep (t0 = 1..6, 5 seeds)
     python bench.py check           gradient vs central differences (sanity check, not timed)
+Option --variant exp|recurrence chooses how exp(lambda_i t_j) is formed (see modes_exp, modes_recurrence).
 """
 import argparse
 import sys
@@ -46,18 +47,20 @@ def airy_target(t, t0):
 
 
 def init_params(seed, modes):
-    """Initial parameters from java.util.Random(seed), in the order the Java library draws them:
-    for each mode i: a_i ~ N(0, 0.1^2), b_i ~ N(0, 0.1^2), w_i ~ U[0.5, 1.5], theta_i ~ U[0, 1]."""
+    """Initial parameters from java.util.Random(seed), drawn in the order of the Java library's
+    ComplexModesModel.initialParameters (direct parameterization): for each mode k in turn,
+    a_k ~ N(0, 0.1^2), b_k ~ N(0, 0.1^2), w_k ~ U[0.5, 1.5], theta_k ~ U[0, 1].
+    Same seed => same starting point as the Java benchmark (run.sh checks the step counts agree)."""
     rnd = JavaRandom(seed)
     a = np.empty(modes)
     b = np.empty(modes)
     w = np.empty(modes)
     th = np.empty(modes)
-    for i in range(modes):
-        a[i] = 0.1 * rnd.next_gaussian()
-        b[i] = 0.1 * rnd.next_gaussian()
-        w[i] = 0.5 + rnd.next_double()
-        th[i] = rnd.next_double()
+    for k in range(modes):
+        a[k] = 0.1 * rnd.next_gaussian()
+        b[k] = 0.1 * rnd.next_gaussian()
+        w[k] = 0.5 + rnd.next_double()
+        th[k] = rnd.next_double()
     return a, b, w, th
 
 
@@ -65,10 +68,28 @@ def init_params(seed, modes):
 # Loss, gradient, step
 # ---------------------------------------------------------------------------------------------
 
-def loss_and_grad(a, b, w, th, t, q, rho):
+def modes_exp(lam, t):
+    """Z_ij = exp(lambda_i t_j) by one complex exponential per entry (the idiomatic NumPy way)."""
+    return np.exp(np.outer(lam, t))
+
+
+def modes_recurrence(lam, t):
+    """Z_ij = z_i^j with z_i = exp(lambda_i dt) on a uniform grid t_j = j dt, by a cumulative
+    product: the same algorithm as the Java model (one exponential per mode, then multiplications)."""
+    dt = t[1] - t[0]
+    z = np.empty((lam.size, t.size), dtype=complex)
+    z[:, 0] = 1.0
+    z[:, 1:] = np.exp(lam * dt)[:, None]
+    return np.cumprod(z, axis=1)
+
+
+VARIANTS = {"exp": modes_exp, "recurrence": modes_recurrence}
+
+
+def loss_and_grad(a, b, w, th, t, q, rho, modes=modes_exp):
     lam = -w + 1j * th
     c = a + 1j * b
-    Z = np.exp(np.outer(lam, t))              # modes x points, complex
+    Z = modes(lam, t)                         # modes x points, complex
     rho_hat = (c @ Z).real
     e = rho_hat - rho
     r = q * e
@@ -78,9 +99,9 @@ def loss_and_grad(a, b, w, th, t, q, rho):
     return loss, zr.real, -zr.imag, -ztr.real, -ztr.imag
 
 
-def gd_step(a, b, w, th, t, q, rho, lr):
+def gd_step(a, b, w, th, t, q, rho, lr, modes=modes_exp):
     """One plain gradient-descent step; returns the loss *before* the step."""
-    loss, ga, gb, gw, gth = loss_and_grad(a, b, w, th, t, q, rho)
+    loss, ga, gb, gw, gth = loss_and_grad(a, b, w, th, t, q, rho, modes)
     a -= lr * ga
     b -= lr * gb
     w -= lr * gw
@@ -109,61 +130,73 @@ def blas_lines():
 
 
 def cmd_step(args):
+    modes = VARIANTS[args.variant]
     t, q = uniform_grid((args.points - 1) * args.dt, args.dt)
     rho = airy_target(t, args.t0)
-    a, b, w, th = init_params(args.seed, args.modes)
-    # Warm-up, then repeat blocks of `inner` steps; report per-step time of each block.
-    # The parameters keep moving (as in training); lr is small enough that nothing diverges.
-    for _ in range(args.warmup):
-        gd_step(a, b, w, th, t, q, rho, args.lr)
+    theta0 = init_params(args.seed, args.modes)
+    # Each block restarts from theta0 and times `inner` consecutive steps (the Java benchmark
+    # restarts from theta0 every 1000 steps too, so both sides time the same trajectory).
+    # The first `warmup` blocks are not recorded.
     per_step = []
-    for _ in range(args.repeats):
+    for block in range(args.warmup + args.repeats):
+        a, b, w, th = (v.copy() for v in theta0)
         start = time.perf_counter()
         for _ in range(args.inner):
-            gd_step(a, b, w, th, t, q, rho, args.lr)
-        per_step.append((time.perf_counter() - start) / args.inner)
+            gd_step(a, b, w, th, t, q, rho, args.lr, modes)
+        if block >= args.warmup:
+            per_step.append((time.perf_counter() - start) / args.inner)
     per_step = np.array(per_step) * 1e6
-    print("numpy.step modes={} points={} us_median={:.3f} us_min={:.3f} us_max={:.3f} repeats={} inner={}"
-          .format(args.modes, t.size, np.median(per_step), per_step.min(), per_step.max(),
-                  args.repeats, args.inner))
+    print("numpy.step variant={} modes={} points={} us_median={:.3f} us_min={:.3f} us_max={:.3f} "
+          "repeats={} inner={}".format(args.variant, args.modes, t.size, np.median(per_step), per_step.min(),
+                                       per_step.max(), args.repeats, args.inner))
 
 
-def train_until(t, q, rho, seed, modes, lr, rel_tol, max_steps):
-    """Plain GD from java.util.Random(seed) until J/J0 < rel_tol; returns (steps, final rel loss, reason)."""
-    a, b, w, th = init_params(seed, modes)
-    j0 = 0.5 * np.dot(q, rho * rho)
-    for k in range(max_steps):
-        loss = gd_step(a, b, w, th, t, q, rho, lr)
+def train_until(t, q, rho, seed, n_modes, lr, level, max_steps, modes):
+    """Plain GD from java.util.Random(seed), with the Java trainers' stopping rule: at step k the
+    loss J(theta_k) is observed; stop CONVERGED if J/J_ref <= level (J_ref = 1/2 sum q rho^2), stop
+    MAX_STEPS if k == max_steps, else update. Returns (k, relative loss, reason)."""
+    a, b, w, th = init_params(seed, n_modes)
+    j_ref = 0.5 * np.dot(q, rho * rho)
+    k = 0
+    while True:
+        loss, ga, gb, gw, gth = loss_and_grad(a, b, w, th, t, q, rho, modes)
+        rel = loss / j_ref
         if not np.isfinite(loss):
-            return k, float("nan"), "DIVERGED"
-        if loss / j0 < rel_tol:
-            return k, loss / j0, "CONVERGED"
-    loss = loss_and_grad(a, b, w, th, t, q, rho)[0]
-    return max_steps, loss / j0, "MAX_STEPS"
+            return k, rel, "DIVERGED"
+        if rel <= level:
+            return k, rel, "CONVERGED"
+        if k >= max_steps:
+            return k, rel, "MAX_STEPS"
+        a -= lr * ga
+        b -= lr * gb
+        w -= lr * gw
+        th -= lr * gth
+        k += 1
 
 
 def cmd_sweep(args):
+    modes = VARIANTS[args.variant]
     t, q = uniform_grid(args.tmax, args.dt)
     t0s = [float(x) for x in args.t0s.split(",")]
     seeds = list(range(args.first_seed, args.first_seed + args.seeds))
     total_steps = 0
-    start_all = time.perf_counter()
     medians = []
+    start_all = time.perf_counter()
     for t0 in t0s:
         rho = airy_target(t, t0)
         steps = []
         for s in seeds:
-            n, rel, reason = train_until(t, q, rho, s, args.modes, args.lr, args.rel_tol, args.max_steps)
+            n, rel, reason = train_until(t, q, rho, s, args.modes, args.lr, args.level, args.max_steps, modes)
             steps.append(n)
-            total_steps += n
-            print("numpy.sweep.run t0={:g} seed={} steps={} rel_loss={:.6g} reason={}".format(t0, s, n, rel, reason))
+            total_steps += n + 1  # loss-and-gradient evaluations
+            print("numpy.sweep.run t0={:g} seed={} steps={} rel_loss={:.6e} reason={}".format(t0, s, n, rel, reason))
         medians.append(float(np.median(steps)))
         print("numpy.sweep.t0 t0={:g} median_steps={:g}".format(t0, medians[-1]))
     elapsed = time.perf_counter() - start_all
-    slope, intercept = np.polyfit(t0s, np.log(medians), 1)
-    print("numpy.sweep modes={} points={} runs={} total_steps={} seconds={:.4f} us_per_step={:.3f} "
-          "log_steps_slope={:.4f}".format(args.modes, t.size, len(t0s) * len(seeds), total_steps, elapsed,
-                                          1e6 * elapsed / max(total_steps, 1), slope))
+    slope = np.polyfit(t0s, np.log(medians), 1)[0] if len(t0s) > 1 else float("nan")
+    print("numpy.sweep variant={} modes={} points={} runs={} evaluations={} seconds={:.4f} us_per_step={:.3f} "
+          "log_steps_slope={:.4f}".format(args.variant, args.modes, t.size, len(t0s) * len(seeds), total_steps,
+                                          elapsed, 1e6 * elapsed / max(total_steps, 1), slope))
 
 
 def cmd_check(args):
@@ -173,7 +206,7 @@ def cmd_check(args):
     m = args.modes
 
     def f(v):
-        return loss_and_grad(v[:m], v[m:2 * m], v[2 * m:3 * m], v[3 * m:], t, q, rho)
+        return loss_and_grad(v[:m], v[m:2 * m], v[2 * m:3 * m], v[3 * m:], t, q, rho, VARIANTS[args.variant])
 
     g = np.concatenate(f(p)[1:])
     h = 1e-6
@@ -187,20 +220,23 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("command", choices=["info", "step", "sweep", "check"])
     p.add_argument("--threads", type=int, default=1, help="BLAS threads (default 1, like the Java side)")
+    p.add_argument("--variant", choices=sorted(VARIANTS), default="exp",
+                   help="how exp(lambda t) is formed: exp = one complex exp per entry (idiomatic), "
+                        "recurrence = cumulative product of exp(lambda dt) (the Java algorithm)")
     p.add_argument("--modes", type=int, default=None, help="complex mode pairs (step: 8, sweep: 4)")
     p.add_argument("--points", type=int, default=2000, help="grid points for step/check")
     p.add_argument("--dt", type=float, default=0.02)
     p.add_argument("--t0", type=float, default=3.0, help="Airy shift for step/check")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--lr", type=float, default=0.05)
-    p.add_argument("--warmup", type=int, default=200)
-    p.add_argument("--repeats", type=int, default=15)
-    p.add_argument("--inner", type=int, default=200)
+    p.add_argument("--warmup", type=int, default=1, help="untimed blocks before the timed ones")
+    p.add_argument("--repeats", type=int, default=10, help="timed blocks")
+    p.add_argument("--inner", type=int, default=1000, help="steps per block (restart from theta0)")
     p.add_argument("--tmax", type=float, default=40.0)
     p.add_argument("--t0s", default="1,2,3,4,5,6")
     p.add_argument("--seeds", type=int, default=5)
-    p.add_argument("--first-seed", type=int, default=1)
-    p.add_argument("--rel-tol", type=float, default=0.1)
+    p.add_argument("--first-seed", type=int, default=0)
+    p.add_argument("--level", type=float, default=0.1, help="relative loss level")
     p.add_argument("--max-steps", type=int, default=20000)
     args = p.parse_args(argv)
     if args.modes is None:

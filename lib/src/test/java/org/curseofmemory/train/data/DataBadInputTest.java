@@ -19,7 +19,7 @@ class DataBadInputTest {
     }
 
     private static SequenceDataset data(double dt, int steps) {
-        return SequenceDataset.whiteNoise(TargetFunctional.ofKernel(Kernels.dampedCosine(), dt), 4, steps, 1);
+        return SequenceDataset.whiteNoise(TargetFunctional.ofKernel(TestKernels.dampedCosine(), dt), 4, steps, 1);
     }
 
     @Test
@@ -30,7 +30,7 @@ class DataBadInputTest {
     @Test
     void dtMustBePositive() {
         assertRejected(() -> DiscreteRnn.tanh(2, -0.1), "sample interval dt=-0.1", "> 0");
-        assertRejected(() -> TargetFunctional.ofKernel(Kernels.dampedCosine(), Double.NaN), "dt=NaN", "> 0");
+        assertRejected(() -> TargetFunctional.ofKernel(TestKernels.dampedCosine(), Double.NaN), "dt=NaN", "> 0");
     }
 
     @Test
@@ -108,7 +108,7 @@ class DataBadInputTest {
         assertRejected(() -> SequenceDataset.of(new double[][] {{1, 2}}, new double[][] {{1}}, 1, DT),
                 "inputs[0] has length 2", "length 1");
         assertRejected(() -> SequenceDataset.whiteNoise(
-                TargetFunctional.ofKernel(Kernels.of("blows up", t -> t > 0.2 ? Double.NaN : 1.0), DT), 1, 5, 7),
+                TargetFunctional.ofKernel(TestKernels.of("blows up", t -> t > 0.2 ? Double.NaN : 1.0), DT), 1, 5, 7),
                 "memory kernel blows up returned");
     }
 }

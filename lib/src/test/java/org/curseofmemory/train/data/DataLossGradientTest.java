@@ -40,7 +40,7 @@ class DataLossGradientTest {
     }
 
     private static SequenceDataset kernelData(int sequences, int steps, long seed) {
-        return SequenceDataset.whiteNoise(TargetFunctional.ofKernel(Kernels.dampedCosine(), DT), sequences, steps,
+        return SequenceDataset.whiteNoise(TargetFunctional.ofKernel(TestKernels.dampedCosine(), DT), sequences, steps,
                 seed);
     }
 

@@ -19,7 +19,7 @@ class DataTrainerTest {
     static final double DT = 0.1;
 
     private static DataLoss kernelProblem(DiscreteRnn model, int sequences, long seed) {
-        SequenceDataset data = SequenceDataset.whiteNoise(TargetFunctional.ofKernel(Kernels.dampedCosine(), DT),
+        SequenceDataset data = SequenceDataset.whiteNoise(TargetFunctional.ofKernel(TestKernels.dampedCosine(), DT),
                 sequences, 120, seed);
         return DataLoss.of(model, data).withWashout(40);
     }

@@ -36,7 +36,7 @@ class DiscreteRnnTest {
         double dt = 0.1;
         DiscreteRnn model = DiscreteRnn.linear(3, dt);
         double[] theta = model.initialParameters(new Random(1));
-        MemoryKernel rhoHat = Kernels.of("model", s -> model.kernel(theta, new double[] {s})[0]);
+        MemoryKernel rhoHat = TestKernels.of("model", s -> model.kernel(theta, new double[] {s})[0]);
         double[] expected = new KernelTarget(rhoHat, dt).cellIntegrals(80);
         double[] actual = model.impulseResponse(theta, 80);
         for (int l = 0; l < expected.length; l++) {
@@ -50,7 +50,7 @@ class DiscreteRnnTest {
         DiscreteRnn model = DiscreteRnn.linear(2, dt);
         double[] theta = dampedRotation(model);
         double[] x = WhiteNoise.sample(200, 1, dt, new Random(2));
-        double[] y = TargetFunctional.ofKernel(Kernels.dampedCosine(), dt).outputs(x);
+        double[] y = TargetFunctional.ofKernel(TestKernels.dampedCosine(), dt).outputs(x);
         double[] yHat = model.outputs(theta, x);
         for (int k = 0; k < y.length; k++) {
             assertEquals(y[k], yHat[k], 1e-9);
@@ -101,7 +101,7 @@ class DiscreteRnnTest {
 
     @Test
     void sameSeedSameDataAndParameters() {
-        TargetFunctional target = TargetFunctional.ofKernel(Kernels.dampedCosine(), 0.1);
+        TargetFunctional target = TargetFunctional.ofKernel(TestKernels.dampedCosine(), 0.1);
         SequenceDataset a = SequenceDataset.whiteNoise(target, 3, 20, 7);
         SequenceDataset b = SequenceDataset.whiteNoise(target, 3, 20, 7);
         for (int i = 0; i < 3; i++) {

@@ -26,7 +26,7 @@ class KernelPictureTest {
      */
     static final double DISCRETISATION_TOLERANCE = 5e-3;
 
-    private static final MemoryKernel RHO = Kernels.dampedCosine();
+    private static final MemoryKernel RHO = TestKernels.dampedCosine();
 
     /** ∫₀^{20} (ρ − ρ̂)² by the trapezoid rule on a fine grid (ds = 1e-3). */
     private static double kernelDistance(DiscreteRnn model, double[] theta) {

@@ -4,8 +4,8 @@ import java.util.function.DoubleUnaryOperator;
 import org.curseofmemory.kernel.MemoryKernel;
 
 /** Small closed-form kernels for the tests. */
-final class Kernels {
-    private Kernels() {
+final class TestKernels {
+    private TestKernels() {
     }
 
     static MemoryKernel of(String name, DoubleUnaryOperator f) {
