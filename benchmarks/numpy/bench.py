@@ -138,17 +138,22 @@ def cmd_step(args):
     # restarts from theta0 every 1000 steps too, so both sides time the same trajectory).
     # The first `warmup` blocks are not recorded.
     per_step = []
+    cpu_per_step = []
     for block in range(args.warmup + args.repeats):
         a, b, w, th = (v.copy() for v in theta0)
         start = time.perf_counter()
+        cpu_start = time.thread_time()
         for _ in range(args.inner):
             gd_step(a, b, w, th, t, q, rho, args.lr, modes)
         if block >= args.warmup:
             per_step.append((time.perf_counter() - start) / args.inner)
+            cpu_per_step.append((time.thread_time() - cpu_start) / args.inner)
     per_step = np.array(per_step) * 1e6
+    cpu_per_step = np.array(cpu_per_step) * 1e6
     print("numpy.step variant={} modes={} points={} us_median={:.3f} us_min={:.3f} us_max={:.3f} "
-          "repeats={} inner={}".format(args.variant, args.modes, t.size, np.median(per_step), per_step.min(),
-                                       per_step.max(), args.repeats, args.inner))
+          "cpu_us_median={:.3f} repeats={} inner={}".format(args.variant, args.modes, t.size, np.median(per_step),
+                                                           per_step.min(), per_step.max(), np.median(cpu_per_step),
+                                                           args.repeats, args.inner))
 
 
 def train_until(t, q, rho, seed, n_modes, lr, level, max_steps, modes):
@@ -174,29 +179,47 @@ def train_until(t, q, rho, seed, n_modes, lr, level, max_steps, modes):
         k += 1
 
 
-def cmd_sweep(args):
-    modes = VARIANTS[args.variant]
+def run_sweep(args, modes, verbose):
     t, q = uniform_grid(args.tmax, args.dt)
     t0s = [float(x) for x in args.t0s.split(",")]
     seeds = list(range(args.first_seed, args.first_seed + args.seeds))
-    total_steps = 0
+    evaluations = 0
     medians = []
     start_all = time.perf_counter()
+    cpu_start = time.thread_time()
     for t0 in t0s:
         rho = airy_target(t, t0)
         steps = []
         for s in seeds:
             n, rel, reason = train_until(t, q, rho, s, args.modes, args.lr, args.level, args.max_steps, modes)
             steps.append(n)
-            total_steps += n + 1  # loss-and-gradient evaluations
-            print("numpy.sweep.run t0={:g} seed={} steps={} rel_loss={:.6e} reason={}".format(t0, s, n, rel, reason))
+            evaluations += n + 1  # loss-and-gradient evaluations, as counted by the Java trainers
+            if verbose:
+                print("numpy.sweep.run t0={:g} seed={} steps={} rel_loss={:.6e} reason={}".format(
+                    t0, s, n, rel, reason))
         medians.append(float(np.median(steps)))
-        print("numpy.sweep.t0 t0={:g} median_steps={:g}".format(t0, medians[-1]))
+        if verbose:
+            print("numpy.sweep.t0 t0={:g} median_steps={:g}".format(t0, medians[-1]))
     elapsed = time.perf_counter() - start_all
+    cpu = time.thread_time() - cpu_start
     slope = np.polyfit(t0s, np.log(medians), 1)[0] if len(t0s) > 1 else float("nan")
-    print("numpy.sweep variant={} modes={} points={} runs={} evaluations={} seconds={:.4f} us_per_step={:.3f} "
-          "log_steps_slope={:.4f}".format(args.variant, args.modes, t.size, len(t0s) * len(seeds), total_steps,
-                                          elapsed, 1e6 * elapsed / max(total_steps, 1), slope))
+    return t.size, len(t0s) * len(seeds), evaluations, elapsed, cpu, slope
+
+
+def cmd_sweep(args):
+    """The whole sweep, `sweep_repeats` times; the per-run lines come from the first repetition."""
+    modes = VARIANTS[args.variant]
+    seconds = []
+    cpu_seconds = []
+    for rep in range(args.sweep_repeats):
+        points, runs, evaluations, elapsed, cpu, slope = run_sweep(args, modes, verbose=(rep == 0))
+        seconds.append(elapsed)
+        cpu_seconds.append(cpu)
+    seconds = np.array(seconds)
+    print("numpy.sweep variant={} modes={} points={} runs={} evaluations={} seconds_median={:.4f} "
+          "seconds_min={:.4f} cpu_seconds_median={:.4f} repeats={} us_per_step={:.3f} log_steps_slope={:.4f}".format(
+              args.variant, args.modes, points, runs, evaluations, np.median(seconds), seconds.min(),
+              np.median(cpu_seconds), len(seconds), 1e6 * np.median(seconds) / max(evaluations, 1), slope))
 
 
 def cmd_check(args):
@@ -238,6 +261,7 @@ def main(argv=None):
     p.add_argument("--first-seed", type=int, default=0)
     p.add_argument("--level", type=float, default=0.1, help="relative loss level")
     p.add_argument("--max-steps", type=int, default=20000)
+    p.add_argument("--sweep-repeats", type=int, default=3, help="how often the whole sweep is timed")
     args = p.parse_args(argv)
     if args.modes is None:
         args.modes = 4 if args.command == "sweep" else 8
