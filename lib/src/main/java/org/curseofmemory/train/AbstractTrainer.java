@@ -15,6 +15,10 @@ public abstract class AbstractTrainer<T extends AbstractTrainer<T>> implements T
     private final StoppingCriteria criteria;
     private final List<TrainingListener> listeners;
 
+    /**
+     * @param criteria  stopping criteria
+     * @param listeners listeners, called in order (copied)
+     */
     protected AbstractTrainer(StoppingCriteria criteria, List<TrainingListener> listeners) {
         this.criteria = criteria;
         this.listeners = List.copyOf(listeners);

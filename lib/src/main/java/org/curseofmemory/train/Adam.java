@@ -56,18 +56,22 @@ public final class Adam extends AbstractTrainer<Adam> {
         }
     }
 
+    /** Learning rate η. */
     public double learningRate() {
         return lr;
     }
 
+    /** First-moment decay β₁. */
     public double beta1() {
         return beta1;
     }
 
+    /** Second-moment decay β₂. */
     public double beta2() {
         return beta2;
     }
 
+    /** ε in the denominator √v̂ + ε. */
     public double epsilon() {
         return eps;
     }

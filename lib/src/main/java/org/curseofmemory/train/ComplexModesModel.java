@@ -98,6 +98,7 @@ public final class ComplexModesModel implements KernelModel {
         return m;
     }
 
+    /** The decay-rate parameterization r(w). */
     public Reparameterization reparameterization() {
         return param;
     }

@@ -67,10 +67,12 @@ public final class GradientFlow extends AbstractTrainer<GradientFlow> {
         return withStoppingCriteria(stoppingCriteria().withMaxTime(tauMax));
     }
 
+    /** rtol. */
     public double relativeTolerance() {
         return rtol;
     }
 
+    /** atol. */
     public double absoluteTolerance() {
         return atol;
     }

@@ -141,14 +141,17 @@ public final class PlateauSweep {
             }
         }
 
+        /** The swept parameter values. */
         public double[] values() {
             return values.clone();
         }
 
+        /** The seeds. */
         public long[] seeds() {
             return seeds.clone();
         }
 
+        /** The relative-loss level whose first passage is measured. */
         public double level() {
             return level;
         }

@@ -75,10 +75,12 @@ public final class RealModesModel implements KernelModel {
         param.parameterForDecayRate(rateHi);
     }
 
+    /** Number of modes m. */
     public int modes() {
         return m;
     }
 
+    /** The eigenvalue parameterization λ = −r(w). */
     public Reparameterization reparameterization() {
         return param;
     }

@@ -78,26 +78,32 @@ public final class StoppingCriteria {
         return withDivergence(DivergenceCriterion.withFactor(factor));
     }
 
+    /** Maximum number of steps. */
     public int maxSteps() {
         return maxSteps;
     }
 
+    /** Flow-time horizon τ_max (+∞ if none). */
     public double maxTime() {
         return maxTime;
     }
 
+    /** Target loss (0 = off). */
     public double targetLoss() {
         return targetLoss;
     }
 
+    /** Target relative loss J/J_ref (0 = off). */
     public double targetRelativeLoss() {
         return targetRelativeLoss;
     }
 
+    /** Stall tolerance on ‖∇J‖ (0 = off). */
     public double gradientTolerance() {
         return gradientTolerance;
     }
 
+    /** The divergence test. */
     public DivergenceCriterion divergence() {
         return divergence;
     }

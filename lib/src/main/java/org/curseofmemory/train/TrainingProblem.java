@@ -90,10 +90,12 @@ public final class TrainingProblem {
                 referenceLoss, s, true);
     }
 
+    /** The model ρ̂_θ. */
     public KernelModel model() {
         return model;
     }
 
+    /** The quadrature grid. */
     public Grid grid() {
         return grid;
     }
@@ -103,6 +105,7 @@ public final class TrainingProblem {
         return target.clone();
     }
 
+    /** Name of the target kernel. */
     public String targetName() {
         return targetName;
     }
