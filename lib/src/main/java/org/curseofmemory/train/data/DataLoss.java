@@ -71,14 +71,17 @@ public final class DataLoss implements LossFunction {
         return new DataLoss(model, data, washout);
     }
 
+    /** The model being fitted. */
     public DiscreteRnn model() {
         return model;
     }
 
+    /** The training sequences. */
     public SequenceDataset data() {
         return data;
     }
 
+    /** Number of leading outputs per sequence left out of the loss. */
     public int washout() {
         return washout;
     }

@@ -100,18 +100,22 @@ public final class DataTrainer {
         return new DataTrainer(learningRate, batchSize, seed, criteria, List.of());
     }
 
+    /** Learning rate η. */
     public double learningRate() {
         return learningRate;
     }
 
+    /** Batch size B (sequences per step). */
     public int batchSize() {
         return batchSize;
     }
 
+    /** Seed of the batch order. */
     public long seed() {
         return seed;
     }
 
+    /** The stopping criteria in force. */
     public StoppingCriteria stoppingCriteria() {
         return criteria;
     }

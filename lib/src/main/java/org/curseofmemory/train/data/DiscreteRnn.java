@@ -114,10 +114,12 @@ public final class DiscreteRnn implements ParametricModel {
         return dt;
     }
 
+    /** The activation σ in dh/dt = σ(W h + U x). */
     public Activation activation() {
         return activation;
     }
 
+    /** The step rule over one sample interval. */
     public Discretisation discretisation() {
         return discretisation;
     }
