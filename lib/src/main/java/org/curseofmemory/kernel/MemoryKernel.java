@@ -1,6 +1,10 @@
 package org.curseofmemory.kernel;
 
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
+
+import org.curseofmemory.util.Validate;
 
 /**
  * A memory kernel ρ : [0, ∞) → ℝ of a linear, continuous, causal, regular, time-homogeneous
@@ -8,6 +12,12 @@ import java.util.function.DoubleUnaryOperator;
  * Scalar input (d = 1) is the common case; see {@link VectorMemoryKernel} for d &gt; 1.
  *
  * <p>Implementations are immutable. {@link #value(double)} must accept every t ≥ 0.
+ *
+ * <p>Besides the values, a kernel may tell {@link Norms} what it knows about itself, so that norms
+ * are accurate: {@link #breakpoints()} (kinks, jumps, ends of a support), {@link #tailL1(double)}
+ * and {@link #tailL2Squared(double)} (exact tail integrals, needed for slowly decaying memory such as
+ * power laws, REFERENCE §3), and {@link #derivative(int)} (exact derivatives, used by the
+ * Jackson-type hypotheses of REFERENCE §3). All of these are optional; the defaults say "unknown".
  */
 public interface MemoryKernel extends DoubleUnaryOperator {
 
@@ -20,5 +30,90 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     @Override
     default double applyAsDouble(double t) {
         return value(t);
+    }
+
+    /**
+     * Points t &gt; 0 where ρ (or |ρ|) is not smooth: kinks, jumps, ends of a compact support, sign
+     * changes if known. Quadrature in {@link Norms} puts panel boundaries there, so a kernel with a
+     * kink or a delayed bump still integrates to full accuracy. Default: none.
+     *
+     * @return a new array, sorted increasingly, entries finite and &gt; 0 (may be empty)
+     */
+    default double[] breakpoints() {
+        return new double[0];
+    }
+
+    /**
+     * The exact tail mass ∫_T^∞ |ρ(s)| ds, if this kernel knows it in closed form (REFERENCE §3:
+     * for ρ = (1+t)^{−(1+ω)} it is (1+T)^{−ω}/ω). {@link Norms} uses it to stop integrating at a
+     * finite horizon. Default: empty (unknown).
+     *
+     * @param T the cut-off T ≥ 0
+     */
+    default OptionalDouble tailL1(double T) {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * The exact tail ∫_T^∞ ρ(s)² ds, if known in closed form (see {@link #tailL1(double)}).
+     * Default: empty (unknown).
+     *
+     * @param T the cut-off T ≥ 0
+     */
+    default OptionalDouble tailL2Squared(double T) {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * The exact derivative d^n ρ / dt^n as a kernel, if this kernel knows it (exponential sums, power
+     * laws, Airy, damped cosine, and combinations of those). Step responses y(t) = ∫₀^t ρ satisfy
+     * y^{(k)} = ρ^{(k−1)}, which is what the Jackson-type rate constrains (REFERENCE §1, §3).
+     * Order 0 returns this kernel. Default: empty for order ≥ 1 (unknown; no numeric differentiation
+     * is done behind your back).
+     *
+     * @param order n ≥ 0
+     */
+    default Optional<MemoryKernel> derivative(int order) {
+        Validate.atLeast("derivative order", order, 0);
+        return order == 0 ? Optional.of(this) : Optional.empty();
+    }
+
+    /**
+     * The kernel ρ + σ (pointwise sum); the functionals add: H(ρ + σ) = H(ρ) + H(σ) (REFERENCE §1).
+     *
+     * @param other σ, not null
+     */
+    default MemoryKernel plus(MemoryKernel other) {
+        Validate.notNull("kernel to add", other);
+        return Combinations.sum(this, 1.0, other);
+    }
+
+    /**
+     * The kernel ρ − σ, whose L¹ norm is the uniform error sup_t ‖H_t − Ĥ_t‖ (REFERENCE §2).
+     *
+     * @param other σ, not null
+     */
+    default MemoryKernel minus(MemoryKernel other) {
+        Validate.notNull("kernel to subtract", other);
+        return Combinations.sum(this, -1.0, other);
+    }
+
+    /**
+     * The kernel c·ρ.
+     *
+     * @param factor c, finite
+     */
+    default MemoryKernel times(double factor) {
+        Validate.finite("scale factor", factor);
+        return Combinations.scaled(this, factor);
+    }
+
+    /**
+     * The same kernel under another name (values, breakpoints, tails and derivatives unchanged).
+     *
+     * @param newName non-null, non-blank
+     */
+    default MemoryKernel named(String newName) {
+        return Combinations.renamed(this, newName);
     }
 }

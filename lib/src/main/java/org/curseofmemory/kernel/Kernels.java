@@ -1,0 +1,170 @@
+package org.curseofmemory.kernel;
+
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+
+import org.curseofmemory.util.Validate;
+
+/**
+ * Factory of the memory kernels used throughout the kit (REFERENCE §1–§4). Every result is immutable and
+ * validated at the entrance: a bad parameter throws {@link IllegalArgumentException} naming it, its value and
+ * the expected range.
+ */
+public final class Kernels {
+    private Kernels() {
+    }
+
+    /**
+     * Exponentially decaying ("short") memory ρ(t) = e^{−βt}, β &gt; 0; memory length 1/β (Jackson-type rate,
+     * REFERENCE §3). ‖ρ‖_{L¹} = 1/β, ‖ρ‖_{L²} = 1/√(2β).
+     *
+     * @param beta decay rate β &gt; 0
+     */
+    public static ExpSumKernel exponential(double beta) {
+        Validate.positive("decay rate beta", beta);
+        return ExpSumKernel.empty().withRealMode(1.0, beta);
+    }
+
+    /**
+     * ρ(t) = a·e^{−βt} (REFERENCE §2: a single real mode of a linear RNN).
+     *
+     * @param amplitude a, finite
+     * @param beta      decay rate β &gt; 0
+     */
+    public static ExpSumKernel exponential(double amplitude, double beta) {
+        Validate.finite("amplitude a", amplitude);
+        Validate.positive("decay rate beta", beta);
+        return ExpSumKernel.empty().withRealMode(amplitude, beta);
+    }
+
+    /**
+     * The empty exponential sum (ρ = 0), to be extended fluently:
+     * {@code Kernels.exponentialSum().withRealMode(1, 0.5).withComplexMode(a, b, w, theta)} gives
+     * ρ(t) = Σ a_k e^{−λ_k t} + Σ e^{−w t}(a cos θt − b sin θt) (REFERENCE §2).
+     */
+    public static ExpSumKernel exponentialSum() {
+        return ExpSumKernel.empty();
+    }
+
+    /**
+     * ρ(t) = Σ_k a_k e^{−λ_k t} (REFERENCE §2).
+     *
+     * @param amplitudes a_k, finite
+     * @param rates      λ_k &gt; 0, same length
+     */
+    public static ExpSumKernel exponentialSum(double[] amplitudes, double[] rates) {
+        return ExpSumKernel.of(amplitudes, rates);
+    }
+
+    /**
+     * Power-law ("long") memory ρ(t) = (1+t)^{−(1+ω)}, ω &gt; 0 (curse of memory, REFERENCE §3).
+     * ‖ρ‖_{L¹} = 1/ω, ‖ρ‖²_{L²} = 1/(1+2ω).
+     *
+     * @param omega ω &gt; 0
+     */
+    public static PowerLawKernel powerLaw(double omega) {
+        return PowerLawKernel.of(1.0, omega);
+    }
+
+    /**
+     * ρ(t) = c·(1+t)^{−(1+ω)} (REFERENCE §3).
+     *
+     * @param amplitude c, finite
+     * @param omega     ω &gt; 0
+     */
+    public static PowerLawKernel powerLaw(double amplitude, double omega) {
+        return PowerLawKernel.of(amplitude, omega);
+    }
+
+    /**
+     * A kernel from any function ρ(t) (REFERENCE §1), with no breakpoints, tails or derivatives declared:
+     * {@link Norms} then integrates numerically and extrapolates the tail.
+     *
+     * @param name a non-blank display name
+     * @param rho  ρ, not null; must return finite values for t ≥ 0
+     */
+    public static MemoryKernel fromLambda(String name, DoubleUnaryOperator rho) {
+        Validate.notNull("kernel name", name);
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("kernel name='" + name + "' must not be blank");
+        }
+        Validate.notNull("kernel function rho", rho);
+        return new LambdaKernel(name, rho, new double[0]);
+    }
+
+    /**
+     * A kernel from any function ρ(t) with declared breakpoints (kinks, jumps, support ends; REFERENCE §1).
+     *
+     * @param name        a non-blank display name
+     * @param rho         ρ, not null
+     * @param breakpoints finite points &gt; 0 where ρ is not smooth
+     */
+    public static MemoryKernel fromLambda(String name, DoubleUnaryOperator rho, double... breakpoints) {
+        MemoryKernel k = fromLambda(name, rho);
+        Validate.finiteArray("breakpoints", breakpoints, 0);
+        for (int i = 0; i < breakpoints.length; i++) {
+            Validate.positive("breakpoints[" + i + "]", breakpoints[i]);
+        }
+        return new LambdaKernel(name, rho, Combinations.mergeBreakpoints(breakpoints));
+    }
+
+    /**
+     * The vector kernel ρ = (ρ_1, …, ρ_d) for input dimension d (REFERENCE §1); ‖ρ‖ = ∫|ρ|₁ via
+     * {@link Norms#l1(VectorMemoryKernel)}.
+     *
+     * @param components ρ_i, at least one, none null
+     */
+    public static VectorKernel vector(MemoryKernel... components) {
+        return VectorKernel.of(components);
+    }
+
+    /** Compact number formatting for kernel names: up to 4 significant digits, no trailing zeros. */
+    static String format(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e6) {
+            return Long.toString((long) x);
+        }
+        String s = String.format(Locale.ROOT, "%.4g", x);
+        if (s.contains("e")) {
+            return s;
+        }
+        if (s.contains(".")) {
+            s = s.replaceAll("0+$", "");
+            if (s.endsWith(".")) {
+                s = s.substring(0, s.length() - 1);
+            }
+        }
+        return s;
+    }
+
+    private static final class LambdaKernel implements MemoryKernel {
+        private final String name;
+        private final DoubleUnaryOperator rho;
+        private final double[] breakpoints;
+
+        LambdaKernel(String name, DoubleUnaryOperator rho, double[] breakpoints) {
+            this.name = name;
+            this.rho = rho;
+            this.breakpoints = breakpoints;
+        }
+
+        @Override
+        public double value(double t) {
+            return rho.applyAsDouble(t);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public double[] breakpoints() {
+            return breakpoints.clone();
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}

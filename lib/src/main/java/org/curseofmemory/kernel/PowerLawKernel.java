@@ -1,0 +1,128 @@
+package org.curseofmemory.kernel;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.curseofmemory.util.Validate;
+
+/**
+ * Power-law (polynomially decaying, "long") memory ρ(t) = c·(1+t)^{−(1+ω)}, ω &gt; 0 (REFERENCE §3, curse of
+ * memory in approximation). No exponential rate β fits it, which is what makes it hard for linear RNNs.
+ *
+ * <p>Closed forms (exact, used by {@link Norms} for the tail):
+ * ‖ρ‖_{L¹} = |c|/ω, ∫_T^∞ |ρ| = |c|(1+T)^{−ω}/ω (the [kit] tail-mass heuristic of REFERENCE §3),
+ * ‖ρ‖²_{L²} = c²/(1+2ω), ∫_T^∞ ρ² = c²(1+T)^{−(1+2ω)}/(1+2ω).
+ * Derivatives: d^n/dt^n ρ = c·(−1)^n (1+ω)(2+ω)…(n+ω)·(1+t)^{−(1+ω+n)}, again a power law (with ω + n).
+ */
+public final class PowerLawKernel implements MemoryKernel {
+    private final double amplitude;
+    private final double omega;
+    private final String name;
+
+    private PowerLawKernel(double amplitude, double omega, String name) {
+        this.amplitude = amplitude;
+        this.omega = omega;
+        this.name = name;
+    }
+
+    /**
+     * ρ(t) = c·(1+t)^{−(1+ω)}.
+     *
+     * @param amplitude c, finite
+     * @param omega     ω &gt; 0 (ω ≤ 0 is not integrable)
+     */
+    public static PowerLawKernel of(double amplitude, double omega) {
+        Validate.finite("power-law amplitude c", amplitude);
+        Validate.positive("power-law exponent omega", omega);
+        return new PowerLawKernel(amplitude, omega, null);
+    }
+
+    /** c. */
+    public double amplitude() {
+        return amplitude;
+    }
+
+    /** ω (decay exponent is 1 + ω). */
+    public double omega() {
+        return omega;
+    }
+
+    /** The same kernel under a display name. */
+    public PowerLawKernel withName(String newName) {
+        Validate.notNull("kernel name", newName);
+        if (newName.isBlank()) {
+            throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
+        }
+        return new PowerLawKernel(amplitude, omega, newName);
+    }
+
+    @Override
+    public MemoryKernel named(String newName) {
+        return withName(newName);
+    }
+
+    @Override
+    public PowerLawKernel times(double factor) {
+        Validate.finite("scale factor", factor);
+        return new PowerLawKernel(amplitude * factor, omega, name == null ? null : Kernels.format(factor) + "·" + name);
+    }
+
+    @Override
+    public double value(double t) {
+        return amplitude * Math.pow(1 + t, -(1 + omega));
+    }
+
+    @Override
+    public String name() {
+        if (name != null) {
+            return name;
+        }
+        String base = "(1+t)^-" + Kernels.format(1 + omega);
+        return amplitude == 1.0 ? base : Kernels.format(amplitude) + "·" + base;
+    }
+
+    /** ‖ρ‖_{L¹} = |c|/ω (closed form). */
+    public double exactL1() {
+        return Math.abs(amplitude) / omega;
+    }
+
+    /** ‖ρ‖_{L²} = |c|/√(1+2ω) (closed form). */
+    public double exactL2() {
+        return Math.abs(amplitude) / Math.sqrt(1 + 2 * omega);
+    }
+
+    @Override
+    public OptionalDouble tailL1(double T) {
+        if (!(T >= 0)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.abs(amplitude) * Math.pow(1 + T, -omega) / omega);
+    }
+
+    @Override
+    public OptionalDouble tailL2Squared(double T) {
+        if (!(T >= 0)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(amplitude * amplitude * Math.pow(1 + T, -(1 + 2 * omega)) / (1 + 2 * omega));
+    }
+
+    @Override
+    public Optional<MemoryKernel> derivative(int order) {
+        Validate.atLeast("derivative order", order, 0);
+        if (order == 0) {
+            return Optional.of(this);
+        }
+        double c = amplitude;
+        for (int k = 1; k <= order; k++) {
+            c *= -(k + omega);
+        }
+        String dn = "d" + (order == 1 ? "" : order) + "/dt" + (order == 1 ? "" : order) + " " + name();
+        return Optional.of(new PowerLawKernel(c, omega + order, dn));
+    }
+
+    @Override
+    public String toString() {
+        return "PowerLawKernel[" + name() + "]";
+    }
+}
