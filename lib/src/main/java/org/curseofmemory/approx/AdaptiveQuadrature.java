@@ -10,8 +10,9 @@ import java.util.function.DoubleUnaryOperator;
  * perturbation sweeps). The reported norms of an {@link Approximant} also come from here; they
  * are cross-checked against {@code org.curseofmemory.kernel.Norms} in the tests.
  *
- * <p>Layout: base panels with geometric breakpoints 0, 10⁻⁶, 2·10⁻⁶, 4·10⁻⁶, …, up to
- * {@link #HORIZON}; the interval with the largest |K15 − G7| is bisected until the summed error
+ * <p>Layout: base panels with geometric breakpoints 0, 10⁻⁶, 2·10⁻⁶, 4·10⁻⁶, …, up to the
+ * horizon T_h (at least {@link #HORIZON}, and beyond 800/λ_min so that every mode of the approximant
+ * has underflowed there); the interval with the largest |K15 − G7| is bisected until the summed error
  * estimate is below max(absTol, relTol·|I|) or {@link #MAX_INTERVALS} intervals are in use.
  * Tail [T_h, ∞): supplied by the caller (a known closed form) or extrapolated from the local power
  * law |f(t)| ≈ C t^{−p} measured at T_h/10 and T_h, giving T_h·|f(T_h)|/(p − 1) when p &gt; 1 and
@@ -19,8 +20,10 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class AdaptiveQuadrature {
 
-    /** Integration horizon T_h; beyond it the tail rule applies. */
-    static final double HORIZON = 1e14;
+    /** Default integration horizon T_h; beyond it the tail rule applies. */
+    static final double HORIZON = 1e16;
+    /** Largest horizon used. */
+    static final double MAX_HORIZON = 1e30;
     /** First geometric breakpoint. */
     static final double FIRST_BREAK = 1e-6;
     /** Cap on the number of subintervals (work bound). */
@@ -51,26 +54,38 @@ final class AdaptiveQuadrature {
     }
 
     /**
+     * The horizon for an integrand containing modes e^{−λt} with λ ≥ minRate:
+     * max({@link #HORIZON}, 800/minRate), capped at {@link #MAX_HORIZON}.
+     */
+    static double horizonFor(double minRate) {
+        if (!(minRate > 0)) {
+            return HORIZON;
+        }
+        return Math.min(Math.max(HORIZON, 800 / minRate), MAX_HORIZON);
+    }
+
+    /**
      * ∫₀^∞ f(t) dt for f ≥ 0 (callers pass |e| or e²).
      *
-     * @param f       non-negative integrand
-     * @param tail    closed-form ∫_{T_h}^∞ f, or NaN to extrapolate a power law
-     * @param relTol  relative tolerance
-     * @param absTol  absolute tolerance
+     * @param f        non-negative integrand
+     * @param horizon  T_h
+     * @param tail     closed-form ∫_{T_h}^∞ f, or NaN to extrapolate a power law
+     * @param relTol   relative tolerance
+     * @param absTol   absolute tolerance
      */
-    static Result integrate(DoubleUnaryOperator f, double tail, double relTol, double absTol) {
+    static Result integrate(DoubleUnaryOperator f, double horizon, double tail, double relTol, double absTol) {
         PriorityQueue<Piece> queue = new PriorityQueue<>((p, q) -> Double.compare(q.error, p.error));
         double total = 0;
         double totalErr = 0;
         double a = 0;
         double b = FIRST_BREAK;
-        while (a < HORIZON) {
+        while (a < horizon) {
             Piece p = kronrod(f, a, b);
             queue.add(p);
             total += p.value;
             totalErr += p.error;
             a = b;
-            b = Math.min(2 * b, HORIZON);
+            b = Math.min(2 * b, horizon);
         }
         while (totalErr > Math.max(absTol, relTol * Math.abs(total)) && queue.size() < MAX_INTERVALS) {
             Piece worst = queue.poll();
@@ -89,7 +104,7 @@ final class AdaptiveQuadrature {
             sum += p.value;
             err += p.error;
         }
-        double tailValue = Double.isNaN(tail) ? powerLawTail(f) : tail;
+        double tailValue = Double.isNaN(tail) ? powerLawTail(f, horizon) : tail;
         boolean converged = err <= Math.max(absTol, relTol * Math.abs(sum)) * 1.0000001;
         return new Result(sum + tailValue, err, converged);
     }
@@ -98,12 +113,12 @@ final class AdaptiveQuadrature {
      * ∫_{T_h}^∞ f by the local power law through (T_h/10, f(T_h/10)) and (T_h, f(T_h)):
      * f ≈ f(T_h) (t/T_h)^{−p}, integral T_h f(T_h)/(p − 1). Zero if f(T_h) = 0, +∞ if p ≤ 1.
      */
-    static double powerLawTail(DoubleUnaryOperator f) {
-        double fb = f.applyAsDouble(HORIZON);
+    static double powerLawTail(DoubleUnaryOperator f, double horizon) {
+        double fb = f.applyAsDouble(horizon);
         if (fb == 0) {
             return 0;
         }
-        double fa = f.applyAsDouble(HORIZON / 10);
+        double fa = f.applyAsDouble(horizon / 10);
         if (!(fa > 0) || !(fb > 0) || !Double.isFinite(fa) || !Double.isFinite(fb)) {
             return Double.POSITIVE_INFINITY;
         }
@@ -111,7 +126,7 @@ final class AdaptiveQuadrature {
         if (!(p > 1)) {
             return Double.POSITIVE_INFINITY;
         }
-        return HORIZON * fb / (p - 1);
+        return horizon * fb / (p - 1);
     }
 
     private static Piece kronrod(DoubleUnaryOperator f, double a, double b) {

@@ -21,8 +21,10 @@ import tech.tablesaw.api.Table;
  * <p>Errors are measured on the whole half-line, tail included:
  * {@link #l1Error()} = ∫₀^∞ |ρ − ρ̂| dt, which equals the uniform error sup_t ‖H_t − Ĥ_t‖ of the
  * functionals (REFERENCE §2), and {@link #l2Error()} = (∫₀^∞ (ρ − ρ̂)² dt)^{1/2}, whose square is
- * the white-noise loss of REFERENCE §4 [kit]. Integration: adaptive Gauss–Kronrod up to t = 10¹⁴
- * (relative tolerance 10⁻⁹), plus the tail beyond it from the local power law of the integrand.
+ * the white-noise loss of REFERENCE §4 [kit]. Integration: adaptive Gauss–Kronrod (relative
+ * tolerance 10⁻⁹) up to a horizon T_h ≥ 10¹⁶ where every mode has underflowed, plus the target's
+ * tail beyond it (closed form from {@link MemoryKernel#tailL1(double)} when known, power-law
+ * extrapolation otherwise). Agrees with {@code Norms.l1Distance(target, kernel())} to ~10⁻⁸.
  *
  * <p><b>Jackson approximants</b> (REFERENCE §3, rates λ_k = kβ) are stored and evaluated in the
  * well-conditioned form ρ̂(t) = s·Σ_{j&lt;m} c_j T_j(2s − 1), s = e^{−βt} (Clenshaw recurrence).
@@ -73,8 +75,8 @@ public final class Approximant {
         this.kernel = new ApproximantKernel(this);
         this.targetL1 = targetL1;
         this.targetL2 = targetL2;
-        this.l1Error = ErrorNorms.l1(this::error, targetL1);
-        this.l2Error = ErrorNorms.l2(this::error, targetL2);
+        this.l1Error = ErrorNorms.l1Error(target, this::value, rates[0], targetL1);
+        this.l2Error = ErrorNorms.l2Error(target, this::value, rates[0], targetL2);
         this.iterations = iterations;
         this.stopReason = stopReason;
     }
@@ -132,10 +134,6 @@ public final class Approximant {
         double[] a = ShiftedChebyshev.toMonomial(chebyshev);
         return new Approximant(target, ApproximationMethod.JACKSON, beta, r, a, chebyshev.clone(), targetL1,
                 targetL2, iterations, stop);
-    }
-
-    private double error(double t) {
-        return target.value(t) - value(t);
     }
 
     /** Width m (number of exponential modes = hidden units of the diagonal RNN). */

@@ -31,7 +31,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class JacksonApproximation {
 
-    /** Smallest β accepted: below it e^{−βt} has not decayed by the integration horizon 10¹⁴. */
+    /** Smallest β accepted (the slowest mode e^{−βt} then lives for ~10⁸ time units). */
     public static final double MIN_BETA = 1e-8;
     /** Largest β accepted. */
     public static final double MAX_BETA = 1e6;
@@ -213,10 +213,10 @@ public final class JacksonApproximation {
 
     private double l1ErrorAt(MemoryKernel target, double b, double scale) {
         double[] c = fitCoefficients(target, b, width, fitNorm);
-        return ErrorNorms.l1(t -> {
+        return ErrorNorms.l1Error(target, t -> {
             double s = Math.exp(-b * t);
-            return target.value(t) - s * ShiftedChebyshev.clenshaw(c, 2 * s - 1);
-        }, scale);
+            return s * ShiftedChebyshev.clenshaw(c, 2 * s - 1);
+        }, b, scale);
     }
 
     /**
