@@ -4,19 +4,23 @@ import java.util.PriorityQueue;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Package-private globally adaptive Gauss–Kronrod (7/15) quadrature on [0, T_h] with a power-law
- * tail estimate beyond T_h. Used inside the approximation solvers where norms of
- * e(t) = ρ(t) − ρ̂(t) on [0, ∞) are needed many times (β optimisation, rate optimisation,
- * perturbation sweeps). The reported norms of an {@link Approximant} also come from here; they
- * are cross-checked against {@code org.curseofmemory.kernel.Norms} in the tests.
+ * Package-private globally adaptive Gauss–Kronrod (7/15) quadrature of ∫₀^∞ |g| or ∫₀^∞ g² for a
+ * smooth g (an error e(t) = ρ(t) − ρ̂(t) or a kernel), with a tail rule beyond a horizon. Used
+ * inside the approximation solvers where such norms are needed many times (β search, perturbation
+ * sweeps); the reported norms of an {@link Approximant} also come from here and are cross-checked
+ * against {@code org.curseofmemory.kernel.Norms} in the tests.
  *
- * <p>Layout: base panels with geometric breakpoints 0, 10⁻⁶, 2·10⁻⁶, 4·10⁻⁶, …, up to the
- * horizon T_h (at least {@link #HORIZON}, and beyond 800/λ_min so that every mode of the approximant
- * has underflowed there); the interval with the largest |K15 − G7| is bisected until the summed error
- * estimate is below max(absTol, relTol·|I|) or {@link #MAX_INTERVALS} intervals are in use.
- * Tail [T_h, ∞): supplied by the caller (a known closed form) or extrapolated from the local power
- * law |f(t)| ≈ C t^{−p} measured at T_h/10 and T_h, giving T_h·|f(T_h)|/(p − 1) when p &gt; 1 and
- * +∞ otherwise (a non-integrable tail is reported as infinite, never as NaN).
+ * <p>Layout: base panels with breakpoints 0, 10⁻⁶, 2·10⁻⁶, 4·10⁻⁶, … (doubling, but at most 0.5
+ * wide below t = 64 so that the oscillations of kernels such as e^{−t}cos t are never aliased by
+ * one wide panel), up to the horizon T_h. The piece with the largest error estimate |K15 − G7| is
+ * refined until the summed estimate is below max(absTol, relTol·|I|) or {@link #MAX_INTERVALS}
+ * pieces are in use. For |g| every piece is scanned for sign changes of g at its 15 nodes and its
+ * ends; a piece with a sign change is split exactly at the root (located by bisection), so |g| is
+ * smooth on every final piece and its kinks cost nothing.
+ *
+ * <p>Tail [T_h, ∞): a closed form supplied by the caller, or extrapolated from the local power law
+ * f(t) ≈ C t^{−p} measured at T_h/10 and T_h, giving T_h·f(T_h)/(p − 1) when p &gt; 1 and +∞ otherwise
+ * (a non-integrable tail is reported as infinite, never as NaN).
  */
 final class AdaptiveQuadrature {
 
@@ -24,10 +28,14 @@ final class AdaptiveQuadrature {
     static final double HORIZON = 1e16;
     /** Largest horizon used. */
     static final double MAX_HORIZON = 1e30;
-    /** First geometric breakpoint. */
+    /** First breakpoint. */
     static final double FIRST_BREAK = 1e-6;
-    /** Cap on the number of subintervals (work bound). */
-    static final int MAX_INTERVALS = 4000;
+    /** Base panels are at most {@link #MAX_EARLY_WIDTH} wide below this time (oscillating kernels). */
+    static final double OSCILLATION_END = 64;
+    /** Width cap of the base panels below {@link #OSCILLATION_END}. */
+    static final double MAX_EARLY_WIDTH = 0.5;
+    /** Cap on the number of pieces (work bound). */
+    static final int MAX_INTERVALS = 6000;
 
     private static final double[] XGK = {
         0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
@@ -50,7 +58,13 @@ final class AdaptiveQuadrature {
     record Result(double value, double errorEstimate, boolean converged) {
     }
 
-    private record Piece(double a, double b, double value, double error) {
+    /** A piece [a, b] with its integral and error; split at {@code cut} (NaN: at the midpoint). */
+    private record Piece(double a, double b, double value, double error, double cut) {
+    }
+
+    /** What is integrated: |g| or g². */
+    enum Power {
+        ABS, SQUARE
     }
 
     /**
@@ -65,45 +79,51 @@ final class AdaptiveQuadrature {
     }
 
     /**
-     * ∫₀^∞ f(t) dt for f ≥ 0 (callers pass |e| or e²).
+     * ∫₀^∞ |g| or ∫₀^∞ g².
      *
-     * @param f        non-negative integrand
+     * @param g        smooth integrand
+     * @param power    ABS or SQUARE
      * @param horizon  T_h
-     * @param tail     closed-form ∫_{T_h}^∞ f, or NaN to extrapolate a power law
+     * @param tail     closed-form ∫_{T_h}^∞ of |g| or g², or NaN to extrapolate a power law
      * @param relTol   relative tolerance
      * @param absTol   absolute tolerance
      */
-    static Result integrate(DoubleUnaryOperator f, double horizon, double tail, double relTol, double absTol) {
+    static Result integrate(DoubleUnaryOperator g, Power power, double horizon, double tail, double relTol,
+            double absTol) {
         PriorityQueue<Piece> queue = new PriorityQueue<>((p, q) -> Double.compare(q.error, p.error));
         double total = 0;
         double totalErr = 0;
         double a = 0;
         double b = FIRST_BREAK;
         while (a < horizon) {
-            Piece p = kronrod(f, a, b);
+            Piece p = piece(g, power, a, b);
             queue.add(p);
             total += p.value;
             totalErr += p.error;
             a = b;
-            b = Math.min(2 * b, horizon);
+            b = a < OSCILLATION_END ? Math.min(2 * a, a + MAX_EARLY_WIDTH) : 2 * a;
+            b = Math.min(b, horizon);
         }
         while (totalErr > Math.max(absTol, relTol * Math.abs(total)) && queue.size() < MAX_INTERVALS) {
             Piece worst = queue.poll();
-            double mid = 0.5 * (worst.a + worst.b);
-            Piece left = kronrod(f, worst.a, mid);
-            Piece right = kronrod(f, mid, worst.b);
+            double mid = Double.isNaN(worst.cut) ? 0.5 * (worst.a + worst.b) : worst.cut;
+            Piece left = piece(g, power, worst.a, mid);
+            Piece right = piece(g, power, mid, worst.b);
             queue.add(left);
             queue.add(right);
             total += left.value + right.value - worst.value;
             totalErr += left.error + right.error - worst.error;
         }
-        // Re-sum to avoid drift from the running updates.
         double sum = 0;
         double err = 0;
         for (Piece p : queue) {
             sum += p.value;
             err += p.error;
         }
+        DoubleUnaryOperator f = power == Power.ABS ? t -> Math.abs(g.applyAsDouble(t)) : t -> {
+            double v = g.applyAsDouble(t);
+            return v * v;
+        };
         double tailValue = Double.isNaN(tail) ? powerLawTail(f, horizon) : tail;
         boolean converged = err <= Math.max(absTol, relTol * Math.abs(sum)) * 1.0000001;
         return new Result(sum + tailValue, err, converged);
@@ -129,27 +149,75 @@ final class AdaptiveQuadrature {
         return horizon * fb / (p - 1);
     }
 
-    private static Piece kronrod(DoubleUnaryOperator f, double a, double b) {
+    private static Piece piece(DoubleUnaryOperator g, Power power, double a, double b) {
         double c = 0.5 * (a + b);
         double h = 0.5 * (b - a);
-        double fc = f.applyAsDouble(c);
-        double resK = fc * WGK[7];
-        double resG = fc * WG[3];
+        // g at a, the 15 Kronrod nodes in increasing order, and b.
+        double[] x = new double[17];
+        double[] v = new double[17];
+        x[0] = a;
+        x[16] = b;
         for (int j = 0; j < 7; j++) {
-            double dx = h * XGK[j];
-            double f1 = f.applyAsDouble(c - dx);
-            double f2 = f.applyAsDouble(c + dx);
+            x[1 + j] = c - h * XGK[j];
+            x[15 - j] = c + h * XGK[j];
+        }
+        x[8] = c;
+        for (int i = 0; i < 17; i++) {
+            v[i] = g.applyAsDouble(x[i]);
+            if (!Double.isFinite(v[i])) {
+                throw new ArithmeticException("integrand is not finite at t=" + x[i] + " (value " + v[i]
+                        + "): the kernel or its approximant returned NaN or overflowed there");
+            }
+        }
+        double resK = 0;
+        double resG = 0;
+        for (int j = 0; j < 7; j++) {
+            double f1 = power == Power.ABS ? Math.abs(v[1 + j]) : v[1 + j] * v[1 + j];
+            double f2 = power == Power.ABS ? Math.abs(v[15 - j]) : v[15 - j] * v[15 - j];
             resK += WGK[j] * (f1 + f2);
             if (j % 2 == 1) {
                 resG += WG[j / 2] * (f1 + f2);
             }
         }
-        resK *= h;
-        resG *= h;
-        if (!Double.isFinite(resK)) {
-            throw new ArithmeticException("integrand is not finite on [" + a + ", " + b + "] (value " + resK
-                    + "): the kernel or its approximant returned NaN or overflowed there");
+        double fc = power == Power.ABS ? Math.abs(v[8]) : v[8] * v[8];
+        resK = h * (resK + WGK[7] * fc);
+        resG = h * (resG + WG[3] * fc);
+        double err = Math.abs(resK - resG);
+        double cut = Double.NaN;
+        if (power == Power.ABS) {
+            for (int i = 0; i < 16; i++) {
+                if (v[i] * v[i + 1] < 0) {
+                    double r = root(g, x[i], x[i + 1], v[i]);
+                    if (r > a && r < b) {
+                        cut = r;
+                        // a kink inside: make sure the piece is refined (split at the root)
+                        err = Math.max(err, Math.abs(resK) + Double.MIN_NORMAL);
+                    }
+                    break;
+                }
+            }
         }
-        return new Piece(a, b, resK, Math.abs(resK - resG));
+        return new Piece(a, b, resK, err, cut);
+    }
+
+    /** A root of g in (lo, hi), g(lo) = glo and g(hi) of opposite signs, by bisection to full precision. */
+    private static double root(DoubleUnaryOperator g, double lo, double hi, double glo) {
+        for (int it = 0; it < 200; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) {
+                break;
+            }
+            double gm = g.applyAsDouble(mid);
+            if (gm == 0) {
+                return mid;
+            }
+            if ((gm < 0) == (glo < 0)) {
+                lo = mid;
+                glo = gm;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
     }
 }

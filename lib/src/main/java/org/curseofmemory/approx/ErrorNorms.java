@@ -35,8 +35,8 @@ final class ErrorNorms {
         if (model.applyAsDouble(h) == 0) {
             tail = orNaN(target.tailL1(h));
         }
-        return AdaptiveQuadrature.integrate(t -> Math.abs(target.value(t) - model.applyAsDouble(t)), h, tail,
-                REL_TOL, ABS_TOL_FACTOR * scale).value();
+        return AdaptiveQuadrature.integrate(t -> target.value(t) - model.applyAsDouble(t),
+                AdaptiveQuadrature.Power.ABS, h, tail, REL_TOL, ABS_TOL_FACTOR * scale).value();
     }
 
     /** (∫₀^∞ (ρ − model)²)^{1/2}, model made of modes with rates ≥ minRate. */
@@ -47,24 +47,22 @@ final class ErrorNorms {
             tail = orNaN(target.tailL2Squared(h));
         }
         double s = ABS_TOL_FACTOR * scale;
-        return Math.sqrt(AdaptiveQuadrature.integrate(t -> {
-            double v = target.value(t) - model.applyAsDouble(t);
-            return v * v;
-        }, h, tail, REL_TOL, s * s).value());
+        return Math.sqrt(AdaptiveQuadrature.integrate(t -> target.value(t) - model.applyAsDouble(t),
+                AdaptiveQuadrature.Power.SQUARE, h, tail, REL_TOL, s * s).value());
     }
 
     /** ∫₀^∞ |f| for an exponential sum f with rates ≥ minRate (no target involved). */
     static double l1(DoubleUnaryOperator f, double minRate, double scale) {
         double h = AdaptiveQuadrature.horizonFor(minRate);
-        return AdaptiveQuadrature.integrate(t -> Math.abs(f.applyAsDouble(t)), h, Double.NaN, REL_TOL,
+        return AdaptiveQuadrature.integrate(f, AdaptiveQuadrature.Power.ABS, h, Double.NaN, REL_TOL,
                 ABS_TOL_FACTOR * scale).value();
     }
 
     /** ‖ρ‖_{L¹}, failing loudly if the target is not integrable or is zero. */
     static double targetL1(MemoryKernel target) {
         double h = AdaptiveQuadrature.HORIZON;
-        double n = AdaptiveQuadrature.integrate(t -> Math.abs(target.value(t)), h, orNaN(target.tailL1(h)), REL_TOL,
-                1e-300).value();
+        double n = AdaptiveQuadrature.integrate(target::value, AdaptiveQuadrature.Power.ABS, h,
+                orNaN(target.tailL1(h)), REL_TOL, 1e-300).value();
         if (!Double.isFinite(n)) {
             throw new IllegalArgumentException("target kernel '" + target.name()
                     + "' is not integrable on [0, inf): its L1 norm is " + n
@@ -80,10 +78,8 @@ final class ErrorNorms {
     /** ‖ρ‖_{L²}. */
     static double targetL2(MemoryKernel target) {
         double h = AdaptiveQuadrature.HORIZON;
-        return Math.sqrt(AdaptiveQuadrature.integrate(t -> {
-            double v = target.value(t);
-            return v * v;
-        }, h, orNaN(target.tailL2Squared(h)), REL_TOL, 1e-300).value());
+        return Math.sqrt(AdaptiveQuadrature.integrate(target::value, AdaptiveQuadrature.Power.SQUARE, h,
+                orNaN(target.tailL2Squared(h)), REL_TOL, 1e-300).value());
     }
 
     private static double orNaN(OptionalDouble d) {
