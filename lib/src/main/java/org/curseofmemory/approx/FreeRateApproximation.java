@@ -51,7 +51,7 @@ public final class FreeRateApproximation {
     /** ε_m = 10^{−m/TAIL_DIGITS_DIVISOR}. */
     static final double TAIL_DIGITS_DIVISOR = 6;
     /** Relative decrease of the loss below which an accepted step counts as converged. */
-    static final double RELATIVE_DECREASE_TOLERANCE = 1e-10;
+    static final double RELATIVE_DECREASE_TOLERANCE = 1e-6;
     /** Reweighting sweeps for {@link FitNorm#L1}. */
     static final int IRLS_SWEEPS = 8;
 
