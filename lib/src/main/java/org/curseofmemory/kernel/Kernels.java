@@ -77,6 +77,81 @@ public final class Kernels {
     }
 
     /**
+     * The Airy kernel ρ(t) = Ai(s₀(t − t₀)) of the optimization experiments (REFERENCE §4); t₀ moves the memory.
+     *
+     * @param s0 time scale s₀ &gt; 0
+     * @param t0 shift t₀, finite
+     */
+    public static AiryKernel airy(double s0, double t0) {
+        return AiryKernel.of(s0, t0);
+    }
+
+    /**
+     * The damped cosine ρ(t) = e^{−t} cos t, the smooth target of the Jackson-rate experiments (REFERENCE §3),
+     * as an exponential sum with one complex pair (so norms and derivatives are exact).
+     */
+    public static ExpSumKernel dampedCosine() {
+        return dampedCosine(1, 1);
+    }
+
+    /**
+     * ρ(t) = e^{−at} cos(bt) = Re e^{(−a+ib)t}, one complex-conjugate mode pair (REFERENCE §2).
+     *
+     * @param a decay a &gt; 0
+     * @param b angular frequency b, finite
+     */
+    public static ExpSumKernel dampedCosine(double a, double b) {
+        Validate.positive("damped cosine decay a", a);
+        Validate.finite("damped cosine frequency b", b);
+        String name = (a == 1.0 ? "exp(-t)" : "exp(-" + format(a) + "t)")
+                + (b == 1.0 ? "cos(t)" : "cos(" + format(b) + "t)");
+        return ExpSumKernel.empty().withComplexMode(1, 0, a, b).withName(name);
+    }
+
+    /**
+     * A smooth compactly supported bump of peak 1 at lag c and half-width w:
+     * ρ(t) = exp(1 − 1/(1 − x²)), x = (t − c)/w, |x| &lt; 1 (delayed memory, REFERENCE §3, §4).
+     *
+     * @param center c ≥ w
+     * @param width  w &gt; 0
+     */
+    public static BumpKernel delayedBump(double center, double width) {
+        return BumpKernel.of(center, width);
+    }
+
+    /**
+     * The sum ρ₁ + ρ₂ + … of kernels (REFERENCE §1: functionals add).
+     *
+     * @param first  ρ₁, not null
+     * @param others further kernels, none null
+     */
+    public static MemoryKernel sum(MemoryKernel first, MemoryKernel... others) {
+        Validate.notNull("first kernel", first);
+        Validate.notNull("other kernels", others);
+        MemoryKernel s = first;
+        for (int i = 0; i < others.length; i++) {
+            s = s.plus(Validate.notNull("kernel " + (i + 1), others[i]));
+        }
+        return s;
+    }
+
+    /**
+     * A NUMERIC derivative, clearly labelled as such in its name ("numeric d/dt …"): the second-order central
+     * difference (ρ(t+h) − ρ(t−h))/(2h) for t ≥ h and the one-sided (−3ρ(t) + 4ρ(t+h) − ρ(t+2h))/(2h) for t &lt; h;
+     * error O(h²) on smooth kernels. Prefer the exact {@link MemoryKernel#derivative(int)} when present.
+     *
+     * @param k kernel, not null
+     * @param h step h &gt; 0
+     */
+    public static MemoryKernel finiteDifferenceDerivative(MemoryKernel k, double h) {
+        Validate.notNull("kernel", k);
+        Validate.positive("finite-difference step h", h);
+        DoubleUnaryOperator d = t -> t >= h ? (k.value(t + h) - k.value(t - h)) / (2 * h)
+                : (-3 * k.value(t) + 4 * k.value(t + h) - k.value(t + 2 * h)) / (2 * h);
+        return new LambdaKernel("numeric d/dt " + k.name() + " (h=" + format(h) + ")", d, k.breakpoints());
+    }
+
+    /**
      * A kernel from any function ρ(t) (REFERENCE §1), with no breakpoints, tails or derivatives declared:
      * {@link Norms} then integrates numerically and extrapolates the tail.
      *

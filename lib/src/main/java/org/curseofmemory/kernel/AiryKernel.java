@@ -1,0 +1,142 @@
+package org.curseofmemory.kernel;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.curseofmemory.util.Validate;
+
+/**
+ * The Airy memory kernel ρ(t) = Ai(s₀(t − t₀)) of the optimization experiments (REFERENCE §4): it oscillates for
+ * t &lt; t₀ and decays super-exponentially after the turning point t₀, so t₀ moves the memory to larger lags and
+ * gradient flow slows down exponentially in t₀ (curse of memory in optimization, REFERENCE §4).
+ *
+ * <p>Values come from {@link Airy}. Exact derivatives of every order: with x = s₀(t − t₀),
+ * ρ^{(n)}(t) = s₀ⁿ [p_n(x) Ai(x) + q_n(x) Ai'(x)], p₀ = 1, q₀ = 0, p_{n+1} = p_n' + x q_n, q_{n+1} = p_n + q_n'
+ * (from Ai'' = x Ai); in particular ρ' = s₀ Ai'(x). The turning point t₀ (if &gt; 0) is declared as a
+ * {@link #breakpoints() breakpoint} so that norm quadrature always runs past it. The L² tail is exact
+ * ({@link #tailL2Squared(double)}); the L¹ tail is left to {@link Norms} (super-exponential decay).
+ */
+public final class AiryKernel implements MemoryKernel {
+    private final double s0;
+    private final double t0;
+    private final int order;
+    private final Poly p;
+    private final Poly q;
+    private final String name;
+
+    private AiryKernel(double s0, double t0, int order, Poly p, Poly q, String name) {
+        this.s0 = s0;
+        this.t0 = t0;
+        this.order = order;
+        this.p = p;
+        this.q = q;
+        this.name = name;
+    }
+
+    /**
+     * ρ(t) = Ai(s₀(t − t₀)) (REFERENCE §4).
+     *
+     * @param s0 time scale s₀ &gt; 0 (s₀ ≤ 0 would not decay)
+     * @param t0 shift t₀, finite (memory sits around lag t₀)
+     */
+    public static AiryKernel of(double s0, double t0) {
+        Validate.positive("Airy scale s0", s0);
+        Validate.finite("Airy shift t0", t0);
+        return new AiryKernel(s0, t0, 0, Poly.ONE, Poly.ZERO, null);
+    }
+
+    /** s₀. */
+    public double scale() {
+        return s0;
+    }
+
+    /** t₀. */
+    public double shift() {
+        return t0;
+    }
+
+    /** The derivative order n this kernel represents (0 for Ai(s₀(t − t₀)) itself). */
+    public int derivativeOrder() {
+        return order;
+    }
+
+    /** The same kernel under a display name. */
+    public AiryKernel withName(String newName) {
+        Validate.notNull("kernel name", newName);
+        if (newName.isBlank()) {
+            throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
+        }
+        return new AiryKernel(s0, t0, order, p, q, newName);
+    }
+
+    @Override
+    public MemoryKernel named(String newName) {
+        return withName(newName);
+    }
+
+    @Override
+    public double value(double t) {
+        double x = s0 * (t - t0);
+        double[] a = Airy.both(x);
+        double v = order == 0 ? a[0] : p.eval(x) * a[0] + q.eval(x) * a[1];
+        return order == 0 ? v : Math.pow(s0, order) * v;
+    }
+
+    @Override
+    public String name() {
+        if (name != null) {
+            return name;
+        }
+        String arg;
+        if (t0 == 0) {
+            arg = "t";
+        } else if (t0 > 0) {
+            arg = "t-" + Kernels.format(t0);
+        } else {
+            arg = "t+" + Kernels.format(-t0);
+        }
+        String base = s0 == 1.0 ? "Ai(" + arg + ")" : "Ai(" + Kernels.format(s0) + "(" + arg + "))";
+        return order == 0 ? base : "d" + (order == 1 ? "" : order) + "/dt" + (order == 1 ? "" : order) + " " + base;
+    }
+
+    @Override
+    public double[] breakpoints() {
+        return t0 > 0 ? new double[] {t0} : new double[0];
+    }
+
+    /**
+     * Exact ∫_T^∞ ρ² = (1/s₀)[Ai'(X)² − X·Ai(X)²], X = s₀(T − t₀) (because (Ai'² − x Ai²)' = −Ai²);
+     * hence ‖ρ‖²_{L²} = (1/s₀)[Ai'(−s₀t₀)² + s₀t₀·Ai(−s₀t₀)²]. Only for the kernel itself (order 0).
+     */
+    @Override
+    public OptionalDouble tailL2Squared(double T) {
+        if (order != 0 || !(T >= 0) || Double.isInfinite(T)) {
+            return OptionalDouble.empty();
+        }
+        double x = s0 * (T - t0);
+        double[] a = Airy.both(x);
+        return OptionalDouble.of(Math.max(0, (a[1] * a[1] - x * a[0] * a[0]) / s0));
+    }
+
+    @Override
+    public Optional<MemoryKernel> derivative(int n) {
+        Validate.atLeast("derivative order", n, 0);
+        if (n == 0) {
+            return Optional.of(this);
+        }
+        Poly pn = p;
+        Poly qn = q;
+        for (int k = 0; k < n; k++) {
+            Poly np = pn.derivative().plus(Poly.X.times(qn));
+            Poly nq = pn.plus(qn.derivative());
+            pn = np;
+            qn = nq;
+        }
+        return Optional.of(new AiryKernel(s0, t0, order + n, pn, qn, null));
+    }
+
+    @Override
+    public String toString() {
+        return "AiryKernel[" + name() + "]";
+    }
+}
