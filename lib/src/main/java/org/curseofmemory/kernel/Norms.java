@@ -20,7 +20,10 @@ import org.curseofmemory.util.Validate;
  * <li><b>Panels.</b> [0, ∞) is cut into panels [0,1], [1,2], [2,4], [4,8], … (geometrically growing, so slowly
  * decaying memory costs only a few panels per decade). Panels are further cut at every
  * {@link MemoryKernel#breakpoints() breakpoint} of the kernels involved and, for L¹ integrands, at every sign
- * change of ρ found by sampling 32 sub-intervals and refining by bisection (so |ρ| is smooth on each piece).</li>
+ * change of ρ found by sampling (65 points per interval, recursively split in four where sign changes are dense or
+ * where a second, incommensurate 42-point sampling disagrees, which catches aliasing; sub-intervals start at the
+ * root density of the previous panel) and refining each bracketed root by regula falsi (Illinois), so |ρ| is
+ * smooth on each piece.</li>
  * <li><b>Quadrature.</b> On each panel, globally adaptive 16-point Gauss–Legendre: the piece with the largest
  * error estimate |Q(a,b) − Q(a,m) − Q(m,b)| is bisected until the panel's errors sum to at most
  * 0.1·tol·max(panel integral, 10⁻⁶·integral so far). Kinks that are not declared still converge (by bisection), only more slowly.</li>
@@ -52,6 +55,8 @@ public final class Norms {
 
     private static final int MAX_PIECES_PER_PANEL = 4000;
     private static final int SIGN_SAMPLES = 32;
+    private static final int COARSE_SAMPLES = 41;
+    private static final long MAX_PRIOR_SPLITS = 1L << 20;
     /**
      * Each panel is integrated to relative accuracy tol of its own value, or of this fraction of the integral so
      * far, whichever is larger: the tail extrapolation needs accurate ratios of panel contributions.
@@ -350,15 +355,16 @@ public final class Norms {
         double prevContribution = Double.NaN;
         double prevExtrapolated = Double.NaN;
         int agreements = 0;
+        double[] rootDensity = new double[p.parts.length]; // sign changes per unit time seen in the previous panel
         while (true) {
             if (!infinite && b > end) {
                 b = end;
             }
-            double[] cuts = panelCuts(p, a, b, counter);
+            double[] cuts = panelCuts(p, a, b, counter, rootDensity);
             double contribution = 0;
             double panelError = 0;
             for (int i = 0; i + 1 < cuts.length; i++) {
-                double[] r = adaptive(p, cuts[i], cuts[i + 1], total + contribution, relTol / cuts.length, counter);
+                double[] r = adaptive(p, cuts[i], cuts[i + 1], total + contribution, relTol, counter);
                 contribution += r[0];
                 panelError += r[1];
             }
@@ -430,8 +436,12 @@ public final class Norms {
         return new NormEstimate(value, error, horizon, tail, method, counter.evaluations);
     }
 
-    /** Cut points of panel [a, b]: ends, breakpoints inside, and (L¹) sign changes of each f_i. */
-    private static double[] panelCuts(Problem p, double a, double b, Counter counter) {
+    /**
+     * Cut points of panel [a, b]: ends, breakpoints inside, and (L¹) sign changes of each f_i. The sign-change
+     * search starts from sub-intervals sized by the root density of the previous panel (≈ 2 roots each), and
+     * {@code rootDensity} is updated with this panel's density.
+     */
+    private static double[] panelCuts(Problem p, double a, double b, Counter counter, double[] rootDensity) {
         TreeSet<Double> cuts = new TreeSet<>();
         cuts.add(a);
         cuts.add(b);
@@ -443,9 +453,19 @@ public final class Norms {
         if (!p.squared) {
             List<Double> base = new ArrayList<>(cuts);
             for (int i = 0; i < p.parts.length; i++) {
+                int before = cuts.size();
                 for (int j = 0; j + 1 < base.size(); j++) {
-                    addSignChanges(p, i, base.get(j), base.get(j + 1), cuts, counter);
+                    double u = base.get(j);
+                    double v = base.get(j + 1);
+                    long m = (long) Math.ceil((v - u) * rootDensity[i] / 2);
+                    m = Math.max(1, Math.min(m, MAX_PRIOR_SPLITS));
+                    for (long q = 0; q < m; q++) {
+                        double lo = q == 0 ? u : u + (v - u) * q / m;
+                        double hi = q == m - 1 ? v : u + (v - u) * (q + 1) / m;
+                        addSignChanges(p, i, lo, hi, cuts, counter);
+                    }
                 }
+                rootDensity[i] = (cuts.size() - before) / (b - a);
             }
         }
         double[] out = new double[cuts.size()];
@@ -456,41 +476,109 @@ public final class Norms {
         return out;
     }
 
+    /**
+     * Adds the sign changes of f_i on [a, b] to {@code cuts}. f_i is sampled at 2n+1 equispaced points
+     * (n = {@value #SIGN_SAMPLES}) and on a second grid of {@value #COARSE_SAMPLES} steps; the numbers of sign changes
+     * seen on the two grids must agree and be sparse (at most n/8), otherwise the interval is split in four and each
+     * part is sampled again, so that fast oscillations are resolved locally and aliasing (a step close to a
+     * multiple of the period) is caught by the disagreement of the two incommensurate grids. Every bracketed root is refined by the Illinois variant of regula falsi.
+     */
     private static void addSignChanges(Problem p, int i, double a, double b, TreeSet<Double> cuts, Counter counter) {
-        double h = (b - a) / SIGN_SAMPLES;
-        double xPrev = a;
-        double fPrev = p.part(i, a);
-        counter.evaluations++;
-        for (int j = 1; j <= SIGN_SAMPLES; j++) {
-            double x = j == SIGN_SAMPLES ? b : a + j * h;
-            double f = p.part(i, x);
+        int n2 = 2 * SIGN_SAMPLES;
+        double[] x = new double[n2 + 1];
+        double[] f = new double[n2 + 1];
+        for (int j = 0; j <= n2; j++) {
+            x[j] = j == n2 ? b : a + (b - a) * j / n2;
+            f[j] = p.part(i, x[j]);
             counter.evaluations++;
-            if (f == 0 && j < SIGN_SAMPLES) {
-                cuts.add(x);
-            } else if ((fPrev < 0 && f > 0) || (fPrev > 0 && f < 0)) {
-                cuts.add(bisectRoot(p, i, xPrev, fPrev, x, counter));
+        }
+        // a second, incommensurate grid (COARSE_SAMPLES + 1 points): aliasing fools both grids only by coincidence
+        double[] fc = new double[COARSE_SAMPLES + 1];
+        fc[0] = f[0];
+        fc[COARSE_SAMPLES] = f[n2];
+        for (int j = 1; j < COARSE_SAMPLES; j++) {
+            fc[j] = p.part(i, a + (b - a) * j / COARSE_SAMPLES);
+            counter.evaluations++;
+        }
+        int fine = countSignChanges(f);
+        int coarse = countSignChanges(fc);
+        boolean resolved = fine == coarse && fine <= SIGN_SAMPLES / 8;
+        if (!resolved && (b - a) > 1e-9 * Math.max(1, Math.abs(b))) {
+            for (int q = 0; q < 4; q++) {
+                double lo = q == 0 ? a : a + (b - a) * q / 4;
+                double hi = q == 3 ? b : a + (b - a) * (q + 1) / 4;
+                addSignChanges(p, i, lo, hi, cuts, counter);
             }
-            xPrev = x;
-            fPrev = f;
+            return;
+        }
+        // sign changes between consecutive non-zero samples; exact zeros in between are cut points themselves
+        int last = -1;
+        for (int j = 0; j <= n2; j++) {
+            if (f[j] == 0) {
+                continue;
+            }
+            if (last >= 0 && signChange(f[last], f[j])) {
+                if (j == last + 1) {
+                    cuts.add(refineRoot(p, i, x[last], f[last], x[j], f[j], counter));
+                } else {
+                    cuts.add(x[last + 1]);
+                    cuts.add(x[j - 1]);
+                }
+            }
+            last = j;
         }
     }
 
-    private static double bisectRoot(Problem p, int i, double lo, double fLo, double hi, Counter counter) {
-        for (int it = 0; it < 200; it++) {
-            double mid = 0.5 * (lo + hi);
-            if (mid <= lo || mid >= hi) {
-                break;
+    /** Number of sign changes between consecutive non-zero entries. */
+    private static int countSignChanges(double[] f) {
+        int count = 0;
+        double last = 0;
+        for (double v : f) {
+            if (v != 0) {
+                if (signChange(last, v)) {
+                    count++;
+                }
+                last = v;
             }
-            double f = p.part(i, mid);
+        }
+        return count;
+    }
+
+    private static boolean signChange(double u, double v) {
+        return (u < 0 && v > 0) || (u > 0 && v < 0);
+    }
+
+    /** Illinois regula falsi on a bracket [lo, hi] with f(lo)·f(hi) &lt; 0, to machine precision. */
+    private static double refineRoot(Problem p, int i, double lo, double fLo, double hi, double fHi,
+                                     Counter counter) {
+        int side = 0;
+        for (int it = 0; it < 100; it++) {
+            double x = (lo * fHi - hi * fLo) / (fHi - fLo);
+            if (!(x > lo && x < hi)) {
+                x = 0.5 * (lo + hi);
+            }
+            if (hi - lo <= 4 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))) || x <= lo || x >= hi) {
+                return x > lo && x < hi ? x : 0.5 * (lo + hi);
+            }
+            double f = p.part(i, x);
             counter.evaluations++;
             if (f == 0) {
-                return mid;
+                return x;
             }
             if ((f < 0) == (fLo < 0)) {
-                lo = mid;
+                lo = x;
                 fLo = f;
+                if (side == -1) {
+                    fHi *= 0.5;
+                }
+                side = -1;
             } else {
-                hi = mid;
+                hi = x;
+                fHi = f;
+                if (side == 1) {
+                    fLo *= 0.5;
+                }
+                side = 1;
             }
         }
         return 0.5 * (lo + hi);
