@@ -54,6 +54,14 @@ public final class Norms {
     public static final double MAX_HORIZON = 1e30;
 
     private static final int MAX_PIECES_PER_PANEL = 4000;
+    /**
+     * Relative floating-point noise level of a difference a − b: an L¹ distance is computed to absolute accuracy
+     * about NOISE·∫(|a| + |b|) at best (NOISE²·∫(a² + b²) for L²²), so two kernels that agree to ~13 digits have
+     * a distance reported as (nearly) 0 with that absolute error estimate, instead of an endless hunt for
+     * rounding-error sign changes.
+     */
+    public static final double NOISE = 1e-13;
+
     private static final int SIGN_SAMPLES = 32;
     private static final int COARSE_SAMPLES = 41;
     private static final long MAX_PRIOR_SPLITS = 1L << 20;
@@ -279,13 +287,60 @@ public final class Norms {
             return v;
         }
 
-        double g(double t) {
-            double s = 0;
-            for (int i = 0; i < parts.length; i++) {
-                double v = part(i, t);
-                s += squared ? v * v : Math.abs(v);
+        /**
+         * f_i(t) for the sign-change search: values within floating-point noise of zero, |a − b| ≤ NOISE·(|a| + |b|),
+         * count as 0 (spurious sign changes of a difference of nearly equal kernels are not kinks worth resolving).
+         */
+        double signPart(int i, double t) {
+            if (second[i] == null) {
+                return part(i, t);
             }
+            double v = parts[i].value(t);
+            double w = second[i].value(t);
+            if (!Double.isFinite(v) || !Double.isFinite(w)) {
+                return part(i, t); // throws with the right message
+            }
+            double d = v - w;
+            return Math.abs(d) <= NOISE * (Math.abs(v) + Math.abs(w)) ? 0 : d;
+        }
+
+        /**
+         * g(t) = Σ|f_i| (or Σ f_i²); {@code mag[0]} receives the magnitude Σ(|a_i| + |b_i|) (or Σ(a_i² + b_i²)),
+         * the scale against which floating-point noise of the difference is measured.
+         */
+        double g(double t, double[] mag) {
+            double s = 0;
+            double m = 0;
+            for (int i = 0; i < parts.length; i++) {
+                double v = parts[i].value(t);
+                if (!Double.isFinite(v)) {
+                    throw new ArithmeticException("kernel '" + parts[i].name() + "' returned " + v + " at t=" + t
+                            + " while computing the " + description);
+                }
+                double w = 0;
+                if (second[i] != null) {
+                    w = second[i].value(t);
+                    if (!Double.isFinite(w)) {
+                        throw new ArithmeticException("kernel '" + second[i].name() + "' returned " + w + " at t="
+                                + t + " while computing the " + description);
+                    }
+                }
+                double d = v - w;
+                if (squared) {
+                    s += d * d;
+                    m += v * v + w * w;
+                } else {
+                    s += Math.abs(d);
+                    m += Math.abs(v) + Math.abs(w);
+                }
+            }
+            mag[0] = m;
             return s;
+        }
+
+        /** Absolute noise floor of the integral of g relative to the integral of the magnitude. */
+        double noiseFactor() {
+            return squared ? NOISE * NOISE : NOISE;
         }
 
         /**
@@ -334,8 +389,8 @@ public final class Norms {
         long evaluations;
     }
 
-    private record Piece(double a, double b, double value, double error, double left, double right)
-            implements Comparable<Piece> {
+    private record Piece(double a, double b, double value, double error, double magnitude, double[] left,
+                         double[] right) implements Comparable<Piece> {
         @Override
         public int compareTo(Piece o) {
             return Double.compare(o.error, error); // largest error first
@@ -356,6 +411,10 @@ public final class Norms {
         double prevExtrapolated = Double.NaN;
         int agreements = 0;
         double[] rootDensity = new double[p.parts.length]; // sign changes per unit time seen in the previous panel
+        double magnitude = 0;
+        double prevMagnitude = Double.NaN;
+        boolean prevNoiseLevel = false;
+        double noise = p.noiseFactor();
         while (true) {
             if (!infinite && b > end) {
                 b = end;
@@ -363,32 +422,48 @@ public final class Norms {
             double[] cuts = panelCuts(p, a, b, counter, rootDensity);
             double contribution = 0;
             double panelError = 0;
+            double panelMagnitude = 0;
             for (int i = 0; i + 1 < cuts.length; i++) {
                 double[] r = adaptive(p, cuts[i], cuts[i + 1], total + contribution, relTol, counter);
                 contribution += r[0];
                 panelError += r[1];
+                panelMagnitude += r[2];
             }
             total += contribution;
             error += panelError;
+            magnitude += panelMagnitude;
+            double floor = noise * magnitude;
             if (!infinite && b >= end) {
-                return finish(p, total, error, end, 0, NormEstimate.TailMethod.NONE, counter, relTol);
+                return finish(p, total, error, end, 0, NormEstimate.TailMethod.NONE, counter, relTol, floor);
             }
+            boolean noiseLevel = contribution <= 10 * noise * panelMagnitude;
             if (b >= minHorizon) {
                 // Route 1: tails known in closed form (exact for one kernel, an interval for a distance).
                 double[] tail = p.tailInterval(b);
                 if (tail != null) {
                     double mid = 0.5 * (tail[0] + tail[1]);
                     double half = 0.5 * (tail[1] - tail[0]);
-                    if (half <= relTol * (total + mid)) {
+                    if (half <= Math.max(relTol * (total + mid), floor)) {
                         NormEstimate.TailMethod method = p.isDistance() ? NormEstimate.TailMethod.BOUNDED
                                 : NormEstimate.TailMethod.EXACT;
-                        return finish(p, total + mid, error + half, b, mid, method, counter, relTol);
+                        return finish(p, total + mid, error + half, b, mid, method, counter, relTol, floor);
                     }
                 }
                 // Route 2: extrapolate the panel contributions I_k as a geometric series (Aitken Δ²).
                 if (!Double.isNaN(prevContribution)) {
                     if (contribution == 0 && prevContribution == 0) {
-                        return finish(p, total, error, b, 0, NormEstimate.TailMethod.NEGLIGIBLE, counter, relTol);
+                        return finish(p, total, error, b, 0, NormEstimate.TailMethod.NEGLIGIBLE, counter, relTol,
+                                floor);
+                    }
+                    // Route 3: a distance at floating-point noise level while the kernels themselves decay.
+                    if (noiseLevel && prevNoiseLevel && panelMagnitude < prevMagnitude) {
+                        double rm = panelMagnitude / prevMagnitude;
+                        double magnitudeTail = panelMagnitude * rm / (1 - rm);
+                        if (magnitudeTail <= magnitude) {
+                            double tailBound = 10 * noise * magnitudeTail;
+                            return finish(p, total, error + tailBound, b, 0, NormEstimate.TailMethod.NEGLIGIBLE,
+                                    counter, relTol, noise * (magnitude + magnitudeTail));
+                        }
                     }
                     if (prevContribution > 0 && contribution < prevContribution) {
                         double r = contribution / prevContribution;
@@ -397,15 +472,15 @@ public final class Norms {
                             tailEstimate = Math.min(Math.max(tailEstimate, tail[0]), tail[1]);
                         }
                         double extrapolated = total + tailEstimate;
-                        if (tailEstimate <= 1e-3 * relTol * total) {
+                        if (tailEstimate <= Math.max(1e-3 * relTol * total, floor)) {
                             return finish(p, extrapolated, error + tailEstimate, b, tailEstimate,
-                                    NormEstimate.TailMethod.NEGLIGIBLE, counter, relTol);
+                                    NormEstimate.TailMethod.NEGLIGIBLE, counter, relTol, floor);
                         }
                         double change = Math.abs(extrapolated - prevExtrapolated);
-                        agreements = change <= relTol * extrapolated ? agreements + 1 : 0;
+                        agreements = change <= Math.max(relTol * extrapolated, floor) ? agreements + 1 : 0;
                         if (agreements >= 2) {
                             return finish(p, extrapolated, error + 2 * change, b, tailEstimate,
-                                    NormEstimate.TailMethod.EXTRAPOLATED, counter, relTol);
+                                    NormEstimate.TailMethod.EXTRAPOLATED, counter, relTol, floor);
                         }
                         prevExtrapolated = extrapolated;
                     } else {
@@ -414,6 +489,8 @@ public final class Norms {
                     }
                 }
                 prevContribution = contribution;
+                prevMagnitude = panelMagnitude;
+                prevNoiseLevel = noiseLevel;
             }
             if (b >= MAX_HORIZON) {
                 throw new ArithmeticException("the " + p.description + " did not converge: the integrand has not "
@@ -425,11 +502,12 @@ public final class Norms {
     }
 
     private static NormEstimate finish(Problem p, double value, double error, double horizon, double tail,
-                                       NormEstimate.TailMethod method, Counter counter, double relTol) {
+                                       NormEstimate.TailMethod method, Counter counter, double relTol,
+                                       double noiseFloor) {
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("the " + p.description + " is not finite: " + value);
         }
-        if (error > 1000 * relTol * Math.abs(value) && error > Double.MIN_NORMAL) {
+        if (error > 1000 * relTol * Math.abs(value) && error > 10 * noiseFloor && error > Double.MIN_NORMAL) {
             throw new ArithmeticException("the " + p.description + " could not be computed accurately: " + value
                     + " ± " + error + " (horizon " + horizon + ")");
         }
@@ -489,7 +567,7 @@ public final class Norms {
         double[] f = new double[n2 + 1];
         for (int j = 0; j <= n2; j++) {
             x[j] = j == n2 ? b : a + (b - a) * j / n2;
-            f[j] = p.part(i, x[j]);
+            f[j] = p.signPart(i, x[j]);
             counter.evaluations++;
         }
         // a second, incommensurate grid (COARSE_SAMPLES + 1 points): aliasing fools both grids only by coincidence
@@ -497,7 +575,7 @@ public final class Norms {
         fc[0] = f[0];
         fc[COARSE_SAMPLES] = f[n2];
         for (int j = 1; j < COARSE_SAMPLES; j++) {
-            fc[j] = p.part(i, a + (b - a) * j / COARSE_SAMPLES);
+            fc[j] = p.signPart(i, a + (b - a) * j / COARSE_SAMPLES);
             counter.evaluations++;
         }
         int fine = countSignChanges(f);
@@ -560,7 +638,7 @@ public final class Norms {
             if (hi - lo <= 4 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))) || x <= lo || x >= hi) {
                 return x > lo && x < hi ? x : 0.5 * (lo + hi);
             }
-            double f = p.part(i, x);
+            double f = p.signPart(i, x);
             counter.evaluations++;
             if (f == 0) {
                 return x;
@@ -585,27 +663,29 @@ public final class Norms {
     }
 
     /**
-     * Globally adaptive Gauss–Legendre on [a, b]; returns {integral, error estimate}. The target absolute error
-     * is 0.1·relTol·max(|this piece|, PANEL_FLOOR·|before|).
+     * Globally adaptive Gauss–Legendre on [a, b]; returns {integral, error estimate, magnitude integral}. The target
+     * absolute error is 0.1·max(relTol·|this piece|, relTol·PANEL_FLOOR·|before|, noise·magnitude of this piece).
      */
     private static double[] adaptive(Problem p, double a, double b, double before, double relTol, Counter counter) {
         if (!(b > a)) {
-            return new double[] {0, 0};
+            return new double[] {0, 0, 0};
         }
         PriorityQueue<Piece> queue = new PriorityQueue<>();
-        Piece first = piece(p, a, b, GaussLegendre.integrate(p::g, a, b), counter);
+        Piece first = piece(p, a, b, gaussLegendre(p, a, b, counter), counter);
         queue.add(first);
         double value = first.value;
         double error = first.error;
+        double magnitude = first.magnitude;
         double unresolved = 0;
         int pieces = 1;
-        while (error > 0.1 * relTol * Math.max(Math.abs(value), PANEL_FLOOR * Math.abs(before))
-                && pieces < MAX_PIECES_PER_PANEL) {
+        double noise = p.noiseFactor();
+        while (error > 0.1 * Math.max(relTol * Math.max(Math.abs(value), PANEL_FLOOR * Math.abs(before)),
+                noise * magnitude) && pieces < MAX_PIECES_PER_PANEL) {
             Piece worst = queue.poll();
             double m = 0.5 * (worst.a + worst.b);
             if (!(m > worst.a && m < worst.b)) {
                 // cannot split further: keep it as it is, its error stays in the final estimate
-                queue.add(new Piece(worst.a, worst.b, worst.value, 0, worst.left, worst.right));
+                queue.add(new Piece(worst.a, worst.b, worst.value, 0, worst.magnitude, worst.left, worst.right));
                 error -= worst.error;
                 unresolved += worst.error;
                 continue;
@@ -616,23 +696,42 @@ public final class Norms {
             queue.add(r);
             value += l.value + r.value - worst.value;
             error += l.error + r.error - worst.error;
+            magnitude += l.magnitude + r.magnitude - worst.magnitude;
             pieces++;
         }
         // recompute sums to avoid drift
         double v = 0;
         double e = unresolved;
+        double mag = 0;
         for (Piece q : queue) {
             v += q.value;
             e += q.error;
+            mag += q.magnitude;
         }
-        return new double[] {v, e};
+        return new double[] {v, e, mag};
     }
 
-    private static Piece piece(Problem p, double a, double b, double whole, Counter counter) {
+    /** A piece [a, b] whose integral over the whole is {@code whole}: halves computed, error |whole − halves|. */
+    private static Piece piece(Problem p, double a, double b, double[] whole, Counter counter) {
         double m = 0.5 * (a + b);
-        double l = GaussLegendre.integrate(p::g, a, m);
-        double r = GaussLegendre.integrate(p::g, m, b);
-        counter.evaluations += 2L * GaussLegendre.POINTS;
-        return new Piece(a, b, l + r, Math.abs(whole - (l + r)), l, r);
+        double[] l = gaussLegendre(p, a, m, counter);
+        double[] r = gaussLegendre(p, m, b, counter);
+        return new Piece(a, b, l[0] + r[0], Math.abs(whole[0] - (l[0] + r[0])), l[1] + r[1], l, r);
+    }
+
+    /** {∫_a^b g, ∫_a^b magnitude} by the 16-point Gauss–Legendre rule. */
+    private static double[] gaussLegendre(Problem p, double a, double b, Counter counter) {
+        double c = 0.5 * (a + b);
+        double h = 0.5 * (b - a);
+        double[] mag = new double[1];
+        double s = 0;
+        double m = 0;
+        for (int i = 0; i < GaussLegendre.POINTS; i++) {
+            double w = GaussLegendre.weight(i);
+            s += w * p.g(c + h * GaussLegendre.node(i), mag);
+            m += w * mag[0];
+        }
+        counter.evaluations += GaussLegendre.POINTS;
+        return new double[] {h * s, h * m};
     }
 }

@@ -107,6 +107,20 @@ class NormsTest {
     }
 
     @Test
+    void distanceAtRoundingLevelIsReportedAsNoiseNotChased() {
+        // the same power law computed two ways differs only by rounding, with sign changes everywhere
+        PowerLawKernel p = Kernels.powerLaw(0.5);
+        MemoryKernel q = Kernels.fromLambda("copy", t -> Math.exp(-1.5 * Math.log1p(t)));
+        NormEstimate e = Norms.l1DistanceEstimate(p, q);
+        assertTrue(e.value() <= Norms.NOISE * p.exactL1(), "distance " + e.value());
+        assertTrue(e.errorEstimate() <= 10 * Norms.NOISE * 2 * p.exactL1(), "error " + e.errorEstimate());
+        assertTrue(e.evaluations() < 100_000, "evaluations " + e.evaluations());
+        // a genuine tiny difference above the noise is still resolved
+        MemoryKernel a = Kernels.airy(1, 5);
+        assertRel(1e-12, Norms.l1Distance(a, a.plus(Kernels.exponential(1e-12, 1))), 1e-3);
+    }
+
+    @Test
     void jumpWithoutBreakpointStillConverges() {
         MemoryKernel k = Kernels.fromLambda("cut", t -> t < 2.5 ? Math.exp(-t) : 0);
         assertRel(1 - Math.exp(-2.5), Norms.l1(k), SMOOTH_REL);
