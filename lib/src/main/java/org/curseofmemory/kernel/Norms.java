@@ -46,16 +46,24 @@ import org.curseofmemory.util.Validate;
  */
 public final class Norms {
 
-    /** Default relative tolerance of every norm. */
+    /**
+     * Default relative tolerance of every norm ‖ρ‖_{L¹}, ‖ρ‖_{L²} (REFERENCE §1, §4).
+     */
     public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-11;
-    /** Quadrature always runs at least up to this time before a tail may be used. */
+    /**
+     * Quadrature always runs at least up to this time before a tail ∫_T^∞ may be used (REFERENCE §3 tail mass).
+     */
     public static final double MIN_HORIZON = 64;
-    /** Quadrature gives up (throws) if the integrand has not settled by this time. */
+    /**
+     * Quadrature gives up (throws) if the integrand has not settled by this time: ρ is then not integrable
+     * enough to be a memory kernel (REFERENCE §1).
+     */
     public static final double MAX_HORIZON = 1e30;
 
     private static final int MAX_PIECES_PER_PANEL = 4000;
     /**
-     * Relative floating-point noise level of a difference a − b: an L¹ distance is computed to absolute accuracy
+     * Relative floating-point noise level of a difference a − b (REFERENCE §2 error ‖ρ − ρ̂‖, §4 loss): an L¹
+     * distance is computed to absolute accuracy
      * about NOISE·∫(|a| + |b|) at best (NOISE²·∫(a² + b²) for L²²), so two kernels that agree to ~13 digits have
      * a distance reported as (nearly) 0 with that absolute error estimate, instead of an endless hunt for
      * rounding-error sign changes.
@@ -91,7 +99,9 @@ public final class Norms {
         return Math.sqrt(l2SquaredEstimate(k).value());
     }
 
-    /** ‖ρ‖_{L²[0,T]} = (∫₀^T ρ(s)² ds)^{1/2}, T &gt; 0. */
+    /**
+     * ‖ρ‖_{L²[0,T]} = (∫₀^T ρ(s)² ds)^{1/2}, T &gt; 0 (REFERENCE §4).
+     */
     public static double l2(MemoryKernel k, double T) {
         return Math.sqrt(l2SquaredEstimate(k, T).value());
     }
@@ -107,7 +117,9 @@ public final class Norms {
         return integrate(Problem.l1(k), Double.POSITIVE_INFINITY, DEFAULT_RELATIVE_TOLERANCE);
     }
 
-    /** ∫₀^T |ρ| with its error estimate. */
+    /**
+     * ∫₀^T |ρ| with its error estimate (REFERENCE §1), T &gt; 0.
+     */
     public static NormEstimate l1Estimate(MemoryKernel k, double T) {
         Validate.notNull("kernel", k);
         Validate.positive("integration end T", T);
@@ -120,7 +132,9 @@ public final class Norms {
         return integrate(Problem.l2Squared(k), Double.POSITIVE_INFINITY, DEFAULT_RELATIVE_TOLERANCE);
     }
 
-    /** ∫₀^T ρ² with its error estimate. */
+    /**
+     * ∫₀^T ρ² with its error estimate (REFERENCE §4), T &gt; 0.
+     */
     public static NormEstimate l2SquaredEstimate(MemoryKernel k, double T) {
         Validate.notNull("kernel", k);
         Validate.positive("integration end T", T);
@@ -134,7 +148,9 @@ public final class Norms {
         return l1DistanceEstimate(a, b).value();
     }
 
-    /** ‖a − b‖_{L¹[0,T]}, T &gt; 0. */
+    /**
+     * ‖a − b‖_{L¹[0,T]} = ∫₀^T |a − b|, T &gt; 0 (REFERENCE §2).
+     */
     public static double l1Distance(MemoryKernel a, MemoryKernel b, double T) {
         checkPair(a, b);
         Validate.positive("integration end T", T);
@@ -146,7 +162,9 @@ public final class Norms {
         return Math.sqrt(l2SquaredDistanceEstimate(a, b).value());
     }
 
-    /** ‖a − b‖_{L²[0,T]} (not squared), T &gt; 0. */
+    /**
+     * ‖a − b‖_{L²[0,T]} (not squared), T &gt; 0; its square is the loss of REFERENCE §4 on a finite window.
+     */
     public static double l2Distance(MemoryKernel a, MemoryKernel b, double T) {
         checkPair(a, b);
         Validate.positive("integration end T", T);
@@ -172,7 +190,9 @@ public final class Norms {
         return l1Estimate(k).value();
     }
 
-    /** ∫₀^T |ρ(s)|₁ ds for input dimension d, T &gt; 0. */
+    /**
+     * ∫₀^T |ρ(s)|₁ ds for input dimension d, T &gt; 0 (REFERENCE §1).
+     */
     public static double l1(VectorMemoryKernel k, double T) {
         Validate.notNull("vector kernel", k);
         Validate.positive("integration end T", T);
