@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.curseofmemory.train.GradientDescent;
 import org.curseofmemory.train.LossRecorder;
+import org.curseofmemory.train.ProgressListener;
 import org.curseofmemory.train.StopReason;
 import org.curseofmemory.train.StoppingCriteria;
 import org.curseofmemory.train.TrainingResult;
@@ -80,6 +82,28 @@ class DataTrainerTest {
         assertEquals(21, recorder.table().rowCount());
         assertEquals(r.lossHistory().length, 21);
         assertEquals(loss.referenceLoss(), r.referenceLoss(), 0.0);
+    }
+
+    @Test
+    void progressListenerReportsEveryPeriodAndTheStop() {
+        DiscreteRnn model = DiscreteRnn.linear(2, DT);
+        List<String> lines = new ArrayList<>();
+        DataTrainer.miniBatch(0.05, 4).withMaxSteps(20).withListener(new ProgressListener(lines::add, 10))
+                .train(kernelProblem(model, 8, 19), new Random(20));
+        assertEquals(4, lines.size(), lines.toString()); // steps 0, 10, 20 and the summary
+        assertTrue(lines.get(3).startsWith("MAX_STEPS after 20 steps"), lines.get(3));
+    }
+
+    @Test
+    void fullBatchRunEqualsTheLibraryGradientDescentOnTheDataLoss() {
+        // DataLoss is a LossFunction: the kernel trainers run on it; full batches give the same path.
+        DiscreteRnn model = DiscreteRnn.tanh(2, DT);
+        DataLoss loss = kernelProblem(model, 6, 21);
+        double[] theta0 = model.initialParameters(new Random(22));
+        TrainingResult mine = DataTrainer.miniBatch(0.1, 6).withMaxSteps(30).train(loss, theta0);
+        TrainingResult gd = GradientDescent.of(0.1).withMaxSteps(30).minimize(loss, theta0, loss.referenceLoss());
+        assertArrayEquals(gd.parameters(), mine.parameters(), 0.0);
+        assertArrayEquals(gd.lossHistory(), mine.lossHistory(), 0.0);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.train.TrainingResult;
+import org.curseofmemory.util.Grid;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +77,9 @@ class KernelPictureTest {
 
         double integral = kernelDistance(model, theta);
         double expectation = discreteExpectation(model, theta);
+        assertEquals(expectation, 2 * KernelPicture.expectedDataLoss(model, theta, RHO, STEPS), 1e-14 * expectation);
+        assertEquals(integral, 2 * KernelPicture.kernelLoss(model, theta, RHO, Grid.uniform(20.0, 1e-3)),
+                1e-12 * integral);
         assertEquals(integral, expectation, DISCRETISATION_TOLERANCE * integral,
                 "discrete expectation vs kernel distance");
         assertEquals(integral, mean, MC_SIGMAS * standardError + DISCRETISATION_TOLERANCE * integral,
