@@ -1,0 +1,84 @@
+package org.curseofmemory.approx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.curseofmemory.kernel.MemoryKernel;
+
+/**
+ * Package-private quadrature grid on [0, 10¹⁴] for least-squares fits in the time variable:
+ * composite 6-point Gauss–Legendre on panels that grow geometrically (ratio 1.5) from 10⁻⁶, with
+ * width capped at 0.5 below t = 50 so that oscillating targets (e^{−t}cos t, Airy) are resolved.
+ * Σ w_i f(t_i) ≈ ∫₀^{10¹⁴} f dt. About 1200 nodes.
+ */
+final class FitGrid {
+    static final double END = 1e14;
+    private static final double[] GX = {
+        -0.932469514203152, -0.661209386466265, -0.238619186083197,
+        0.238619186083197, 0.661209386466265, 0.932469514203152};
+    private static final double[] GW = {
+        0.171324492379170, 0.360761573048139, 0.467913934572691,
+        0.467913934572691, 0.360761573048139, 0.171324492379170};
+
+    static final double[] NODES;
+    static final double[] WEIGHTS;
+
+    static {
+        List<double[]> panels = new ArrayList<>();
+        panels.add(new double[] {0, 1e-6});
+        double a = 1e-6;
+        while (a < END) {
+            double width = 0.5 * a;
+            if (a < 50) {
+                width = Math.min(width, 0.5);
+            }
+            double b = Math.min(a + width, END);
+            panels.add(new double[] {a, b});
+            a = b;
+        }
+        NODES = new double[panels.size() * GX.length];
+        WEIGHTS = new double[NODES.length];
+        int i = 0;
+        for (double[] p : panels) {
+            double c = 0.5 * (p[0] + p[1]);
+            double h = 0.5 * (p[1] - p[0]);
+            for (int k = 0; k < GX.length; k++) {
+                NODES[i] = c + h * GX[k];
+                WEIGHTS[i] = h * GW[k];
+                i++;
+            }
+        }
+    }
+
+    private FitGrid() {
+    }
+
+    /** ρ on the nodes, failing loudly on a non-finite value. */
+    static double[] sample(MemoryKernel target) {
+        double[] y = new double[NODES.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = target.value(NODES[i]);
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("target kernel '" + target.name() + "' returned " + y[i]
+                        + " at t=" + NODES[i] + "; a memory kernel must be finite on [0, inf)");
+            }
+        }
+        return y;
+    }
+
+    /**
+     * The lag t_q by which the fraction q of the memory mass ∫|ρ| has accumulated (cumulative sum
+     * on the grid against the full norm {@code totalL1}); {@link #END} if it is not reached on the grid.
+     */
+    static double massQuantile(double[] samples, double totalL1, double q) {
+        double target = q * totalL1;
+        double cum = 0;
+        for (int i = 0; i < NODES.length; i++) {
+            cum += WEIGHTS[i] * Math.abs(samples[i]);
+            if (cum >= target) {
+                return NODES[i];
+            }
+        }
+        return END;
+    }
+}

@@ -1,0 +1,276 @@
+package org.curseofmemory.approx;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+
+import org.curseofmemory.util.Validate;
+
+/**
+ * The perturbation error of REFERENCE §5 (Wang, Li, Li, 2305.19190 [stated] for the definition;
+ * the sampling below is the kit's [kit]):
+ * <pre>  E_m(β) = sup over perturbed parameters θ̃ with ‖θ̃ − θ‖ ≤ β of ‖ρ − ρ̂(θ̃)‖_{L¹[0,∞)},</pre>
+ * the worst uniform error sup_t ‖H_t − Ĥ_t(θ̃)‖ (REFERENCE §2) of a width-m approximant after its
+ * parameters are moved by at most β. <i>Stable approximation</i> means E_m(0) → 0 and E(β)
+ * continuous near β = 0; the paper's linear experiment shows the curves for an exponential target
+ * coinciding, and for a power law a "knee" that moves left as m grows.
+ *
+ * <p><b>Parameters and ball [kit].</b> θ = (λ_1..λ_m, a_1..a_m), the rates (−eigenvalues of the
+ * diagonal W) and amplitudes (c_k U_k) of the approximant. Each draw i fixes a direction
+ * u⁽ⁱ⁾ ∈ [−1, 1]^{2m} (independent uniforms from {@code new Random(seed)}, rates first, then
+ * amplitudes, draw after draw), and radius β uses the same directions scaled:
+ * <ul>
+ * <li>{@link Mode#ABSOLUTE} (default, as in the paper): λ̃_k = λ_k + β u_k, ã_k = a_k + β v_k
+ * (sup-norm ball of radius β). A rate pushed to λ̃_k ≤ 0 makes W non-Hurwitz: the model is
+ * unstable and the draw's error is +∞ (counted in {@link PerturbationErrorResult#unstableDraws()}).
+ * This happens as soon as β exceeds the slowest rate — the mechanism behind the moving knee.</li>
+ * <li>{@link Mode#RELATIVE}: λ̃_k = λ_k (1 + β u_k), ã_k = a_k (1 + β v_k); unstable only for β ≥ 1.</li>
+ * </ul>
+ * <b>Error.</b> L¹ on [0, ∞), tail included, against the target ({@link Reference#TARGET}, the
+ * paper's definition, E(0) = the approximation error) or against the unperturbed approximant
+ * ({@link Reference#APPROXIMANT}, ‖ρ̂(θ̃) − ρ̂(θ)‖₁, E(0) = 0). The difference
+ * ρ̂(θ̃) − ρ̂(θ) is summed mode by mode as (ã − a)e^{−λ̃t} + a(e^{−λ̃t} − e^{−λt}), the bracket
+ * computed with {@code expm1}, so tiny perturbations are resolved accurately even for Jackson
+ * approximants with huge amplitudes (whose perturbation errors are then huge: that is the lesson).
+ *
+ * <p><b>Worst case.</b> For each radius the raw estimate is the maximum over the n draws. Since the
+ * ball of radius β contains the balls of smaller radii and the unperturbed model, the reported
+ * {@link PerturbationErrorResult#worstErrors()} is the running maximum of the raw estimates over all
+ * radii ≤ β and of E(0): a lower estimate of the supremum that is non-decreasing in β by
+ * construction. The raw per-radius maxima are kept in {@link PerturbationErrorResult#rawWorstErrors()}.
+ *
+ * <p>Immutable; same approximant, radii, draws, seed and mode ⇒ identical numbers.
+ */
+public final class PerturbationError {
+
+    /** How parameters are perturbed. */
+    public enum Mode {
+        /** λ̃ = λ + βu, ã = a + βv, u, v ∈ [−1, 1]. */
+        ABSOLUTE,
+        /** λ̃ = λ(1 + βu), ã = a(1 + βv), u, v ∈ [−1, 1]. */
+        RELATIVE
+    }
+
+    /** What the perturbed kernel is compared with. */
+    public enum Reference {
+        /** ‖ρ − ρ̂(θ̃)‖₁: the definition of REFERENCE §5. */
+        TARGET,
+        /** ‖ρ̂(θ̃) − ρ̂(θ)‖₁: the deviation caused by the perturbation alone. */
+        APPROXIMANT
+    }
+
+    /** Draws per radius in the paper's linear experiment (REFERENCE §5). */
+    public static final int DEFAULT_DRAWS = 10;
+    /** Largest number of draws accepted. */
+    public static final int MAX_DRAWS = 100_000;
+    /** Default radii: 0 and 10^{−8}, 10^{−7.5}, …, 10⁰. */
+    static final double[] DEFAULT_RADII = defaultRadii();
+
+    private final Approximant approximant;
+    private final double[] radii;
+    private final int draws;
+    private final long seed;
+    private final Mode mode;
+    private final Reference reference;
+
+    private PerturbationError(Approximant approximant, double[] radii, int draws, long seed, Mode mode,
+            Reference reference) {
+        this.approximant = approximant;
+        this.radii = radii;
+        this.draws = draws;
+        this.seed = seed;
+        this.mode = mode;
+        this.reference = reference;
+    }
+
+    private static double[] defaultRadii() {
+        double[] r = new double[18];
+        for (int i = 1; i < r.length; i++) {
+            r[i] = Math.pow(10, -8 + 0.5 * (i - 1));
+        }
+        return r;
+    }
+
+    /**
+     * The perturbation error of {@code approximant}: default radii 0, 10⁻⁸ … 1 (half decades),
+     * {@link #DEFAULT_DRAWS} draws, seed 0, {@link Mode#ABSOLUTE}, {@link Reference#TARGET}.
+     */
+    public static PerturbationError of(Approximant approximant) {
+        Validate.notNull("approximant", approximant);
+        return new PerturbationError(approximant, DEFAULT_RADII.clone(), DEFAULT_DRAWS, 0L, Mode.ABSOLUTE,
+                Reference.TARGET);
+    }
+
+    /**
+     * Same computation at the radii β (sorted ascending in the result).
+     *
+     * @param betas at least one, each finite and ≥ 0
+     */
+    public PerturbationError withRadii(double... betas) {
+        Validate.notNull("perturbation radii beta", betas);
+        if (betas.length == 0) {
+            throw new IllegalArgumentException("perturbation radii beta has length 0 but needs length >= 1");
+        }
+        for (int i = 0; i < betas.length; i++) {
+            Validate.nonNegative("perturbation radius beta[" + i + "]", betas[i]);
+        }
+        double[] r = betas.clone();
+        Arrays.sort(r);
+        return new PerturbationError(approximant, r, draws, seed, mode, reference);
+    }
+
+    /**
+     * Same computation at 0 and {@code points} log-spaced radii from {@code min} to {@code max}.
+     *
+     * @param min    smallest positive radius, &gt; 0
+     * @param max    largest radius, ≥ min
+     * @param points number of positive radii, ≥ 1
+     */
+    public PerturbationError withLogRadii(double min, double max, int points) {
+        Validate.positive("smallest radius min", min);
+        Validate.positive("largest radius max", max);
+        if (max < min) {
+            throw new IllegalArgumentException("largest radius max=" + max + " must be >= smallest radius min=" + min);
+        }
+        Validate.atLeast("number of radii points", points, 1);
+        double[] r = new double[points + 1];
+        for (int i = 0; i < points; i++) {
+            r[i + 1] = points == 1 ? min : min * Math.pow(max / min, (double) i / (points - 1));
+        }
+        return withRadii(r);
+    }
+
+    /**
+     * Same computation with n random directions per radius.
+     *
+     * @param n 1 ≤ n ≤ {@link #MAX_DRAWS}
+     */
+    public PerturbationError withDraws(int n) {
+        return new PerturbationError(approximant, radii, Validate.inRange("number of draws n", n, 1, MAX_DRAWS), seed,
+                mode, reference);
+    }
+
+    /** Same computation with the random directions drawn from {@code new Random(seed)}. */
+    public PerturbationError withSeed(long seed) {
+        return new PerturbationError(approximant, radii, draws, seed, mode, reference);
+    }
+
+    /** Same computation with the given perturbation mode. */
+    public PerturbationError withMode(Mode mode) {
+        return new PerturbationError(approximant, radii, draws, seed, Validate.notNull("perturbation mode", mode),
+                reference);
+    }
+
+    /** Same computation measuring the error against the given reference. */
+    public PerturbationError withReference(Reference reference) {
+        return new PerturbationError(approximant, radii, draws, seed, mode,
+                Validate.notNull("error reference", reference));
+    }
+
+    /** The approximant being perturbed. */
+    public Approximant approximant() {
+        return approximant;
+    }
+
+    /**
+     * Runs the draws: for each radius β_j and draw i, the L¹ error of the perturbed model
+     * (+∞ if a rate became ≤ 0).
+     */
+    public PerturbationErrorResult compute() {
+        int m = approximant.width();
+        double[] lam = approximant.rates();
+        double[] amp = approximant.amplitudes();
+        Random rnd = new Random(seed);
+        double[][] u = new double[draws][m];
+        double[][] v = new double[draws][m];
+        for (int i = 0; i < draws; i++) {
+            for (int k = 0; k < m; k++) {
+                u[i][k] = 2 * rnd.nextDouble() - 1;
+            }
+            for (int k = 0; k < m; k++) {
+                v[i][k] = 2 * rnd.nextDouble() - 1;
+            }
+        }
+        double baseline = reference == Reference.TARGET ? approximant.l1Error() : 0.0;
+        double[][] errors = new double[radii.length][draws];
+        double[] raw = new double[radii.length];
+        int[] unstable = new int[radii.length];
+        for (int j = 0; j < radii.length; j++) {
+            double beta = radii[j];
+            double worst = 0;
+            for (int i = 0; i < draws; i++) {
+                double e;
+                if (beta == 0) {
+                    e = baseline;
+                } else {
+                    double[] lt = new double[m];
+                    double[] at = new double[m];
+                    boolean stable = true;
+                    for (int k = 0; k < m; k++) {
+                        if (mode == Mode.ABSOLUTE) {
+                            lt[k] = lam[k] + beta * u[i][k];
+                            at[k] = amp[k] + beta * v[i][k];
+                        } else {
+                            lt[k] = lam[k] * (1 + beta * u[i][k]);
+                            at[k] = amp[k] * (1 + beta * v[i][k]);
+                        }
+                        if (!(lt[k] > 0)) {
+                            stable = false;
+                        }
+                    }
+                    if (!stable) {
+                        e = Double.POSITIVE_INFINITY;
+                        unstable[j]++;
+                    } else {
+                        e = errorOf(lam, amp, lt, at);
+                    }
+                }
+                errors[j][i] = e;
+                worst = Math.max(worst, e);
+            }
+            raw[j] = worst;
+        }
+        double[] envelope = new double[radii.length];
+        double run = baseline;
+        for (int j = 0; j < radii.length; j++) {
+            run = Math.max(run, raw[j]);
+            envelope[j] = run;
+        }
+        return new PerturbationErrorResult(approximant, radii.clone(), envelope, raw, unstable, errors, baseline, draws,
+                seed, mode, reference);
+    }
+
+    private double errorOf(double[] lam, double[] amp, double[] lt, double[] at) {
+        int m = lam.length;
+        double minRate = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+            minRate = Math.min(minRate, Math.min(lam[k], lt[k]));
+        }
+        // d(t) = ρ̂(θ̃)(t) − ρ̂(θ)(t), mode by mode without cancellation for small perturbations.
+        DoubleUnaryOperator d = t -> {
+            double s = 0;
+            for (int k = 0; k < m; k++) {
+                double el = Math.exp(-lt[k] * t);
+                // e^{−λ̃t} − e^{−λt} with a non-positive expm1 argument (no overflow, no 0·∞).
+                double gap = lt[k] >= lam[k]
+                        ? Math.exp(-lam[k] * t) * Math.expm1(-(lt[k] - lam[k]) * t)
+                        : -el * Math.expm1(-(lam[k] - lt[k]) * t);
+                s += (at[k] - amp[k]) * el + amp[k] * gap;
+            }
+            return s;
+        };
+        double scale = approximant.targetL1Norm();
+        if (reference == Reference.APPROXIMANT) {
+            return ErrorNorms.l1(d, minRate, scale);
+        }
+        // ρ − ρ̂(θ̃) = (ρ − ρ̂(θ)) − d, with ρ̂(θ) evaluated in its stable form.
+        return ErrorNorms.l1Error(approximant.target(), t -> approximant.value(t) + d.applyAsDouble(t), minRate,
+                scale);
+    }
+
+    @Override
+    public String toString() {
+        return "PerturbationError[" + approximant.method() + " m=" + approximant.width() + ", " + radii.length
+                + " radii, " + draws + " draws, seed " + seed + ", " + mode + ", vs " + reference + "]";
+    }
+}
