@@ -12,7 +12,7 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Layout: base panels with breakpoints 0, 10⁻⁶, 2·10⁻⁶, 4·10⁻⁶, … (doubling, but at most 0.5
  * wide below t = 64 so that the oscillations of kernels such as e^{−t}cos t are never aliased by
- * one wide panel), up to the horizon T_h. The piece with the largest error estimate |K15 − G7| is
+ * one wide panel), plus the target's declared {@code breakpoints()}, up to the horizon T_h. The piece with the largest error estimate |K15 − G7| is
  * refined until the summed estimate is below max(absTol, relTol·|I|) or {@link #MAX_INTERVALS}
  * pieces are in use. For |g| every piece is scanned for sign changes of g at its 15 nodes and its
  * ends; a piece with a sign change is split exactly at the root (located by bisection), so |g| is
@@ -90,12 +90,30 @@ final class AdaptiveQuadrature {
      */
     static Result integrate(DoubleUnaryOperator g, Power power, double horizon, double tail, double relTol,
             double absTol) {
+        return integrate(g, power, horizon, tail, relTol, absTol, new double[0]);
+    }
+
+    /**
+     * As {@link #integrate(DoubleUnaryOperator, Power, double, double, double, double)}, with extra
+     * panel boundaries (a kernel's declared kinks, jumps and support ends) inserted into the layout.
+     */
+    static Result integrate(DoubleUnaryOperator g, Power power, double horizon, double tail, double relTol,
+            double absTol, double[] breakpoints) {
         PriorityQueue<Piece> queue = new PriorityQueue<>((p, q) -> Double.compare(q.error, p.error));
+        double[] extra = breakpoints.clone();
+        java.util.Arrays.sort(extra);
+        int next = 0;
         double total = 0;
         double totalErr = 0;
         double a = 0;
         double b = FIRST_BREAK;
         while (a < horizon) {
+            while (next < extra.length && !(extra[next] > a)) {
+                next++;
+            }
+            if (next < extra.length && extra[next] < b) {
+                b = extra[next];
+            }
             Piece p = piece(g, power, a, b);
             queue.add(p);
             total += p.value;

@@ -22,21 +22,34 @@ import org.curseofmemory.kernel.MemoryKernel;
 final class ErrorNorms {
     /** Relative tolerance of every norm. */
     static final double REL_TOL = 1e-9;
-    /** Absolute tolerance, relative to the size of the target: ABS_TOL_FACTOR · ‖ρ‖. */
-    static final double ABS_TOL_FACTOR = 1e-15;
+    /**
+     * Absolute tolerance, relative to the size of the target: ABS_TOL_FACTOR · ‖ρ‖. Near this level
+     * ρ − ρ̂ is dominated by floating-point noise (≈10⁻¹⁶|ρ|, with spurious sign changes), so errors
+     * below about 10⁻¹³·‖ρ‖ are reported to absolute, not relative, accuracy.
+     */
+    static final double ABS_TOL_FACTOR = 1e-13;
 
     private ErrorNorms() {
     }
 
+    /** Relative tolerance used inside searches (β scan, golden section), where 6 digits are plenty. */
+    static final double SEARCH_REL_TOL = 1e-6;
+
     /** ∫₀^∞ |ρ − model|, model made of modes with rates ≥ minRate. */
     static double l1Error(MemoryKernel target, DoubleUnaryOperator model, double minRate, double scale) {
+        return l1Error(target, model, minRate, scale, REL_TOL);
+    }
+
+    /** ∫₀^∞ |ρ − model| to relative tolerance relTol. */
+    static double l1Error(MemoryKernel target, DoubleUnaryOperator model, double minRate, double scale,
+            double relTol) {
         double h = AdaptiveQuadrature.horizonFor(minRate);
         double tail = Double.NaN;
         if (model.applyAsDouble(h) == 0) {
             tail = orNaN(target.tailL1(h));
         }
         return AdaptiveQuadrature.integrate(t -> target.value(t) - model.applyAsDouble(t),
-                AdaptiveQuadrature.Power.ABS, h, tail, REL_TOL, ABS_TOL_FACTOR * scale).value();
+                AdaptiveQuadrature.Power.ABS, h, tail, relTol, ABS_TOL_FACTOR * scale, target.breakpoints()).value();
     }
 
     /** (∫₀^∞ (ρ − model)²)^{1/2}, model made of modes with rates ≥ minRate. */
@@ -48,7 +61,7 @@ final class ErrorNorms {
         }
         double s = ABS_TOL_FACTOR * scale;
         return Math.sqrt(AdaptiveQuadrature.integrate(t -> target.value(t) - model.applyAsDouble(t),
-                AdaptiveQuadrature.Power.SQUARE, h, tail, REL_TOL, s * s).value());
+                AdaptiveQuadrature.Power.SQUARE, h, tail, REL_TOL, s * s, target.breakpoints()).value());
     }
 
     /** ∫₀^∞ |f| for an exponential sum f with rates ≥ minRate (no target involved). */
@@ -62,7 +75,7 @@ final class ErrorNorms {
     static double targetL1(MemoryKernel target) {
         double h = AdaptiveQuadrature.HORIZON;
         double n = AdaptiveQuadrature.integrate(target::value, AdaptiveQuadrature.Power.ABS, h,
-                orNaN(target.tailL1(h)), REL_TOL, 1e-300).value();
+                orNaN(target.tailL1(h)), REL_TOL, 1e-300, target.breakpoints()).value();
         if (!Double.isFinite(n)) {
             throw new IllegalArgumentException("target kernel '" + target.name()
                     + "' is not integrable on [0, inf): its L1 norm is " + n
@@ -79,7 +92,7 @@ final class ErrorNorms {
     static double targetL2(MemoryKernel target) {
         double h = AdaptiveQuadrature.HORIZON;
         return Math.sqrt(AdaptiveQuadrature.integrate(target::value, AdaptiveQuadrature.Power.SQUARE, h,
-                orNaN(target.tailL2Squared(h)), REL_TOL, 1e-300).value());
+                orNaN(target.tailL2Squared(h)), REL_TOL, 1e-300, target.breakpoints()).value());
     }
 
     private static double orNaN(OptionalDouble d) {

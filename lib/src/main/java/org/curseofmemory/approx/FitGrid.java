@@ -67,15 +67,27 @@ final class FitGrid {
     }
 
     /**
-     * The lag t_q by which the fraction q of the memory mass ∫|ρ| has accumulated (cumulative sum
-     * on the grid against the full norm {@code totalL1}); {@link #END} if it is not reached on the grid.
+     * The lag t_q by which the fraction q of the memory mass ∫₀^∞|ρ| has accumulated. The mass is
+     * measured with this grid's own quadrature (so that quadrature error cannot stop the cumulative
+     * sum short of q), plus the tail beyond {@link #END} (closed form if the kernel knows it, else a
+     * power-law extrapolation). Returns {@link #END} if q lies in that tail.
      */
-    static double massQuantile(double[] samples, double totalL1, double q) {
-        double target = q * totalL1;
+    static double massQuantile(MemoryKernel target, double[] samples, double q) {
+        double grid = 0;
+        for (int i = 0; i < NODES.length; i++) {
+            grid += WEIGHTS[i] * Math.abs(samples[i]);
+        }
+        java.util.OptionalDouble known = target.tailL1(END);
+        double tail = known.isPresent() ? known.getAsDouble()
+                : AdaptiveQuadrature.powerLawTail(t -> Math.abs(target.value(t)), END);
+        if (!Double.isFinite(tail)) {
+            return END;
+        }
+        double goal = q * (grid + tail);
         double cum = 0;
         for (int i = 0; i < NODES.length; i++) {
             cum += WEIGHTS[i] * Math.abs(samples[i]);
-            if (cum >= target) {
+            if (cum >= goal) {
                 return NODES[i];
             }
         }

@@ -17,9 +17,11 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *
  * <p><b>Log-spaced rates</b> (default): λ_k = λ_min (λ_max/λ_min)^{(k−1)/(m−1)}. Unless given by
  * {@link #withRateRange(double, double)}, the range comes from the target [kit heuristic]:
- * λ_max = 1/t_{0.05} and λ_min = 1/t_{1−ε_m}, where t_q is the lag by which the fraction q of
- * ∫₀^∞|ρ| has accumulated and ε_m = max(10^{−m/6}, 10⁻¹²) is the tail mass left unresolved
- * (so the range widens with m and, for power-law memory, λ_min → 0 as m grows); λ_min ≥ 10⁻¹².
+ * λ_max = max(1/t_{0.05}, 1/(t_{0.95} − t_{0.05})) and λ_min = 1/t_{1−ε_m}, where t_q is the lag by
+ * which the fraction q of ∫₀^∞|ρ| has accumulated and ε_m = max(10^{−m/6}, 10⁻¹²) is the tail mass
+ * left unresolved (so the range widens with m and, for power-law memory, λ_min → 0 as m grows);
+ * λ_min is lowered if needed so that neighbouring rates differ by at least the factor e^{0.1}, and
+ * 10⁻¹² ≤ λ_min &lt; λ_max ≤ 10⁶.
  * Amplitudes by weighted least squares on a quadrature grid of [0, 10¹⁴] (≈1200 nodes), i.e.
  * the L²[0, ∞) projection, or reweighted toward L¹ ({@link FitNorm#L1}).
  *
@@ -46,6 +48,8 @@ public final class FreeRateApproximation {
     public static final double MIN_LOG_RATE_GAP = 0.02;
     /** Default iteration budget of the rate optimisation. */
     public static final int DEFAULT_MAX_ITERATIONS = 100;
+    /** Automatic log-spaced rates are at least this far apart in log (ratio e^{0.1} ≈ 1.105). */
+    static final double MIN_LOG_RATE_STEP = 0.1;
     /** Lower mass quantile fixing λ_max = 1/t_q. */
     static final double FAST_QUANTILE = 0.05;
     /** ε_m = 10^{−m/TAIL_DIGITS_DIVISOR}. */
@@ -167,21 +171,29 @@ public final class FreeRateApproximation {
      */
     public double[] initialRates(MemoryKernel target) {
         Validate.notNull("target kernel", target);
-        return initialRates(FitGrid.sample(target), ErrorNorms.targetL1(target));
+        ErrorNorms.targetL1(target);
+        return initialRates(target, FitGrid.sample(target));
     }
 
-    private double[] initialRates(double[] samples, double n1) {
+    private double[] initialRates(MemoryKernel target, double[] samples) {
         double lo = rateLo;
         double hi = rateHi;
         if (Double.isNaN(lo)) {
             if (width == 1) {
-                double r = clamp(1 / FitGrid.massQuantile(samples, n1, 0.5));
+                double r = clamp(1 / FitGrid.massQuantile(target, samples, 0.5));
                 return new double[] {r};
             }
             double eps = Math.max(Math.pow(10, -width / TAIL_DIGITS_DIVISOR), 1e-12);
-            hi = clamp(1 / FitGrid.massQuantile(samples, n1, FAST_QUANTILE));
-            lo = clamp(1 / FitGrid.massQuantile(samples, n1, 1 - eps));
-            if (!(hi > lo * 1.0001)) {
+            double tFast = FitGrid.massQuantile(target, samples, FAST_QUANTILE);
+            double tBulk = FitGrid.massQuantile(target, samples, 1 - FAST_QUANTILE);
+            hi = 1 / tFast;
+            if (tBulk > tFast) {
+                hi = Math.max(hi, 1 / (tBulk - tFast));
+            }
+            hi = clamp(hi);
+            lo = clamp(1 / FitGrid.massQuantile(target, samples, 1 - eps));
+            lo = Math.max(Math.min(lo, hi * Math.exp(-MIN_LOG_RATE_STEP * (width - 1))), MIN_RATE);
+            if (!(hi > lo)) {
                 hi = Math.min(10 * lo, MAX_RATE);
                 lo = hi / 10;
             }
@@ -211,7 +223,7 @@ public final class FreeRateApproximation {
         double n1 = ErrorNorms.targetL1(target);
         double n2 = ErrorNorms.targetL2(target);
         double[] y = FitGrid.sample(target);
-        double[] rates = initialRates(y, n1);
+        double[] rates = initialRates(target, y);
         int iterations = 0;
         Approximant.StopReason stop = Approximant.StopReason.LINEAR_SOLVE;
         ApproximationMethod method = ApproximationMethod.LOG_SPACED_RATES;

@@ -22,7 +22,8 @@ import org.ejml.data.DMatrixRMaj;
  * the monomial amplitudes a_k are produced only at the end (exactly, see {@link Approximant}).
  *
  * <p>β is either given ({@link #withBeta(double)}) or chosen to minimise the L¹ error
- * ({@link #optimizeBeta()}: 25-point scan in log β, then golden-section search to 10⁻³ in log₁₀ β).
+ * ({@link #optimizeBeta()}: 25-point scan in log β, then golden-section search to 10⁻³ in log₁₀ β;
+ * errors inside the search to relative accuracy 10⁻⁶, the reported error to 10⁻⁹).
  * Default: optimise.
  *
  * <p>Calibration [kit]: e^{−t}cos t, β = 0.5 gives L¹ errors 0.259, 4.18e-2, 6.30e-3, 7.70e-4,
@@ -152,7 +153,7 @@ public final class JacksonApproximation {
         double lo = betaLo;
         double hi = betaHi;
         if (Double.isNaN(lo)) {
-            double tHalf = FitGrid.massQuantile(FitGrid.sample(target), n1, 0.5);
+            double tHalf = FitGrid.massQuantile(target, FitGrid.sample(target), 0.5);
             lo = clip(BETA_LO_FACTOR / tHalf);
             hi = clip(BETA_HI_FACTOR / tHalf);
         }
@@ -216,7 +217,7 @@ public final class JacksonApproximation {
         return ErrorNorms.l1Error(target, t -> {
             double s = Math.exp(-b * t);
             return s * ShiftedChebyshev.clenshaw(c, 2 * s - 1);
-        }, b, scale);
+        }, b, scale, ErrorNorms.SEARCH_REL_TOL);
     }
 
     /**

@@ -96,4 +96,16 @@ class FreeRateApproximationTest {
         assertEquals(Norms.l2Distance(POWER_LAW, a.kernel()), a.l2Error(), NORMS_AGREEMENT * a.l2Error());
         assertEquals(2.0, a.targetL1Norm(), 1e-9);
     }
+
+    @Test
+    void automaticRangeFollowsTheMemoryOfAnOscillatingDelayedKernel() {
+        // Ai(t − 7): the memory is gone after t ≈ 10, so no rate should be anywhere near the 1e-12 floor,
+        // and the fastest rate must resolve the oscillation, not just the delay.
+        double[] r = FreeRateApproximation.ofWidth(8).initialRates(Kernels.airy(1.0, 7.0));
+        assertTrue(r[0] > 1e-2, "slowest automatic rate " + r[0]);
+        assertTrue(r[7] > 0.3, "fastest automatic rate " + r[7]);
+        for (int k = 1; k < r.length; k++) {
+            assertTrue(r[k] / r[k - 1] >= Math.exp(FreeRateApproximation.MIN_LOG_RATE_STEP) * (1 - 1e-12));
+        }
+    }
 }

@@ -109,4 +109,28 @@ class PerturbationErrorTest {
                 .compute();
         assertArrayEquals(new double[] {0, 1e-6, 1e-3}, r.radii(), 0.0);
     }
+
+    @Test
+    void theKneeMovesLeftAsTheWidthGrowsForPowerLawMemory() {
+        // REFERENCE §5: for a power law the radius at which the perturbed model breaks down shrinks with m,
+        // because the fit needs ever slower modes (absolute perturbations of a rate λ_min destabilise at β ≈ λ_min).
+        double previous = Double.POSITIVE_INFINITY;
+        for (int m : new int[] {4, 8, 16}) {
+            Approximant fit = FreeRateApproximation.ofWidth(m).approximate(Kernels.powerLaw(0.5));
+            PerturbationErrorResult r = PerturbationError.of(fit).withLogRadii(1e-8, 1, 9).withSeed(3).compute();
+            double knee = r.firstUnstableRadius().orElseThrow();
+            assertTrue(knee < previous, "m=" + m + ": first unstable radius " + knee + " must be below " + previous);
+            assertTrue(knee >= fit.slowestRate(), "no draw can destabilise below the slowest rate");
+            previous = knee;
+        }
+    }
+
+    @Test
+    void jacksonApproximantsWithHugeAmplitudesAreFragile() {
+        Approximant jackson = JacksonApproximation.ofWidth(32).withBeta(0.5).approximate(JacksonApproximationTest.DAMPED_COSINE);
+        PerturbationErrorResult r = PerturbationError.of(jackson).withRadii(1e-10).withDraws(2).compute();
+        assertTrue(r.worstErrors()[0] > 1e3 * jackson.l1Error(), "E(1e-10)=" + r.worstErrors()[0]
+                + " vs approximation error " + jackson.l1Error());
+        assertTrue(r.allStable());
+    }
 }
