@@ -6,7 +6,7 @@
 import org.curseofmemory.kernel.*;
 import org.curseofmemory.rnn.*;
 import org.curseofmemory.signal.*;
-// TEMP import org.curseofmemory.approx.*;
+import org.curseofmemory.approx.*;
 import org.curseofmemory.train.*;
 import org.curseofmemory.plot.*;
 import org.curseofmemory.check.*;

@@ -27,9 +27,13 @@ import org.curseofmemory.util.Validate;
  * is reported there.
  */
 public final class Airy {
-    /** Ai(0) = 3^{−2/3}/Γ(2/3). */
+    /**
+     * Ai(0) = 3^{−2/3}/Γ(2/3) (DLMF 9.2.3), used by the Airy target of REFERENCE §4.
+     */
     public static final double AI0 = 0.355028053887817239260063186004;
-    /** −Ai'(0) = 3^{−1/3}/Γ(1/3). */
+    /**
+     * −Ai'(0) = 3^{−1/3}/Γ(1/3) (DLMF 9.2.4), used by the Airy target of REFERENCE §4.
+     */
     public static final double MINUS_AIP0 = 0.258819403792806798405183560189;
 
     private static final double SERIES_MIN = -7.0;
@@ -52,7 +56,8 @@ public final class Airy {
     }
 
     /**
-     * Ai(x), absolute error below 1e-9 on [−20, 5] (in fact ≲ 1e-12, see class doc and AiryTest).
+     * Ai(x), the Airy function behind the target ρ(t) = Ai(s₀(t − t₀)) of REFERENCE §4; absolute error below
+     * 1e-9 on [−20, 5] (measured ≲ 1e-12, see the class doc and AiryTest).
      *
      * @param x a finite number (NaN or ±∞ are rejected)
      */
@@ -61,7 +66,8 @@ public final class Airy {
     }
 
     /**
-     * Ai'(x), absolute error below 1e-9 on [−20, 5] (see class doc).
+     * Ai'(x), the derivative of the Airy function (REFERENCE §4: ρ'(t) = s₀ Ai'(s₀(t − t₀))); absolute error
+     * below 1e-9 on [−20, 5] (see the class doc).
      *
      * @param x a finite number
      */
@@ -70,7 +76,7 @@ public final class Airy {
     }
 
     /**
-     * {Ai(x), Ai'(x)} in one evaluation.
+     * {Ai(x), Ai'(x)} in one evaluation (REFERENCE §4), by the method of the class doc.
      *
      * @param x a finite number
      */
@@ -185,9 +191,9 @@ public final class Airy {
     }
 
     /**
-     * A real zero of Ai: the k-th one (k ≥ 1), a_k &lt; 0, from the asymptotic guess −T(3π(4k−1)/8),
-     * T(t) = t^{2/3}(1 + 5/48 t^{−2}) (DLMF 9.9.6, 9.9.18), polished by Newton's method with {@link #both(double)}.
-     * a₁ ≈ −2.33811, a₂ ≈ −4.08795.
+     * The k-th real zero a_k &lt; 0 of Ai (k ≥ 1): where the Airy target Ai(s₀(t − t₀)) of REFERENCE §4 changes sign,
+     * at t = t₀ + a_k/s₀. Asymptotic guess −T(3π(4k−1)/8), T(t) = t^{2/3}(1 + 5/48 t^{−2}) (DLMF 9.9.6, 9.9.18),
+     * polished by Newton's method with {@link #both(double)}. a₁ ≈ −2.33811, a₂ ≈ −4.08795.
      *
      * @param k index k ≥ 1
      */

@@ -45,22 +45,33 @@ public final class AiryKernel implements MemoryKernel {
         return new AiryKernel(s0, t0, 0, Poly.ONE, Poly.ZERO, null);
     }
 
-    /** s₀. */
+    /**
+     * The time scale s₀ of ρ(t) = Ai(s₀(t − t₀)) (REFERENCE §4).
+     */
     public double scale() {
         return s0;
     }
 
-    /** t₀. */
+    /**
+     * The shift t₀ of ρ(t) = Ai(s₀(t − t₀)): the lag where the memory sits (REFERENCE §4).
+     */
     public double shift() {
         return t0;
     }
 
-    /** The derivative order n this kernel represents (0 for Ai(s₀(t − t₀)) itself). */
+    /**
+     * The derivative order n this kernel represents: ρ = dⁿ/dtⁿ Ai(s₀(t − t₀)), 0 for the kernel itself
+     * (REFERENCE §4).
+     */
     public int derivativeOrder() {
         return order;
     }
 
-    /** The same kernel under a display name. */
+    /**
+     * The same kernel Ai(s₀(t − t₀)) (REFERENCE §4) under a display name.
+     *
+     * @param newName non-null, non-blank
+     */
     public AiryKernel withName(String newName) {
         Validate.notNull("kernel name", newName);
         if (newName.isBlank()) {
@@ -106,7 +117,8 @@ public final class AiryKernel implements MemoryKernel {
 
     /**
      * Exact ∫_T^∞ ρ² = (1/s₀)[Ai'(X)² − X·Ai(X)²], X = s₀(T − t₀) (because (Ai'² − x Ai²)' = −Ai²);
-     * hence ‖ρ‖²_{L²} = (1/s₀)[Ai'(−s₀t₀)² + s₀t₀·Ai(−s₀t₀)²]. Only for the kernel itself (order 0).
+     * hence ‖ρ‖²_{L²} = (1/s₀)[Ai'(−s₀t₀)² + s₀t₀·Ai(−s₀t₀)²], the loss scale of the Airy experiment (REFERENCE §4).
+     * Only for the kernel itself (order 0).
      */
     @Override
     public OptionalDouble tailL2Squared(double T) {

@@ -17,9 +17,13 @@ import org.curseofmemory.util.Validate;
  * P_{n+1} = [P_n'(1 − x²)² + 4n x (1 − x²) P_n − 2x P_n]/w.
  */
 public final class BumpKernel implements MemoryKernel {
-    /** I₁ = ∫₋₁¹ exp(−1/(1 − x²)) dx (mpmath, 30 digits). */
+    /**
+     * I₁ = ∫₋₁¹ exp(−1/(1 − x²)) dx, so ‖bump‖_{L¹} = w·e·I₁ (REFERENCE §1); mpmath quad, 30 digits.
+     */
     public static final double I1 = 0.44399381616807943782;
-    /** I₂ = ∫₋₁¹ exp(−2/(1 − x²)) dx (mpmath, 30 digits). */
+    /**
+     * I₂ = ∫₋₁¹ exp(−2/(1 − x²)) dx, so ‖bump‖²_{L²} = w·e²·I₂ (REFERENCE §4); mpmath quad, 30 digits.
+     */
     public static final double I2 = 0.13308612084499427156;
 
     private final double center;
@@ -37,7 +41,8 @@ public final class BumpKernel implements MemoryKernel {
     }
 
     /**
-     * The bump centred at lag c with half-width w.
+     * The delayed-memory bump ρ(t) = exp(1 − 1/(1 − x²)), x = (t − c)/w, |x| &lt; 1, centred at lag c with
+     * half-width w (REFERENCE §3, §4).
      *
      * @param center c, finite, with c ≥ w (support [c − w, c + w] inside [0, ∞))
      * @param width  w &gt; 0
@@ -53,17 +58,25 @@ public final class BumpKernel implements MemoryKernel {
         return new BumpKernel(center, width, 0, Poly.ONE, null);
     }
 
-    /** c. */
+    /**
+     * The lag c of the peak ρ(c) = 1 (REFERENCE §3: where the memory sits).
+     */
     public double center() {
         return center;
     }
 
-    /** w. */
+    /**
+     * The half-width w: the support is [c − w, c + w] (REFERENCE §1).
+     */
     public double width() {
         return width;
     }
 
-    /** The same kernel under a display name. */
+    /**
+     * The same bump (REFERENCE §3) under a display name.
+     *
+     * @param newName non-null, non-blank
+     */
     public BumpKernel withName(String newName) {
         Validate.notNull("kernel name", newName);
         if (newName.isBlank()) {
@@ -105,13 +118,18 @@ public final class BumpKernel implements MemoryKernel {
         return center - width > 0 ? new double[] {center - width, center + width} : new double[] {center + width};
     }
 
-    /** ‖ρ‖_{L¹} = w·e·I₁ (closed form; only for the bump itself, not its derivatives). */
+    /**
+     * ‖ρ‖_{L¹} = w·e·I₁, the operator norm of the functional (REFERENCE §1); only for the bump itself, not
+     * for its derivatives (those throw {@link IllegalStateException}).
+     */
     public double exactL1() {
         requireBump();
         return width * Math.E * I1;
     }
 
-    /** ‖ρ‖²_{L²} = w·e²·I₂ (closed form; only for the bump itself). */
+    /**
+     * ‖ρ‖²_{L²} = w·e²·I₂ (REFERENCE §4: white-noise loss scale); only for the bump itself.
+     */
     public double exactL2Squared() {
         requireBump();
         return width * Math.E * Math.E * I2;

@@ -46,13 +46,16 @@ public final class ExpSumKernel implements MemoryKernel {
         this.name = name;
     }
 
-    /** The zero kernel (no modes); start of a fluent chain. */
+    /**
+     * The zero kernel ρ = 0 (an RNN with no hidden units, REFERENCE §2); start of a fluent chain.
+     */
     public static ExpSumKernel empty() {
         return EMPTY;
     }
 
     /**
-     * ρ(t) = Σ_k a_k e^{−λ_k t} (real modes only).
+     * ρ(t) = Σ_k a_k e^{−λ_k t}, real modes only: the kernel of a linear RNN whose W has the real eigenvalues −λ_k
+     * (REFERENCE §2).
      *
      * @param amplitudes a_k, finite
      * @param rates      λ_k &gt; 0, same length
@@ -94,7 +97,7 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * This kernel plus the real mode a·e^{−λt}.
+     * This kernel plus the real mode a·e^{−λt} (one more hidden unit with eigenvalue −λ, REFERENCE §2).
      *
      * @param amplitude a, finite
      * @param rate      λ &gt; 0
@@ -106,7 +109,8 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * This kernel plus the complex-conjugate pair e^{−wt}(A cos θt − B sin θt).
+     * This kernel plus the complex-conjugate pair e^{−wt}(A cos θt − B sin θt) (two hidden units with eigenvalues
+     * −w ± iθ, REFERENCE §2).
      *
      * @param cosAmp    A, finite
      * @param sinAmp    B, finite
@@ -122,7 +126,11 @@ public final class ExpSumKernel implements MemoryKernel {
                 append(ctheta, frequency), null);
     }
 
-    /** The same kernel with a display name. */
+    /**
+     * The same exponential sum (REFERENCE §2) under a display name.
+     *
+     * @param newName non-null, non-blank
+     */
     public ExpSumKernel withName(String newName) {
         Validate.notNull("kernel name", newName);
         if (newName.isBlank()) {
@@ -136,7 +144,12 @@ public final class ExpSumKernel implements MemoryKernel {
         return withName(newName);
     }
 
-    /** The sum of two exponential sums (modes concatenated, not merged). */
+    /**
+     * ρ + σ for two exponential sums, again an exponential sum (modes concatenated, not merged): the kernel of
+     * two RNNs run in parallel with summed outputs (REFERENCE §2).
+     *
+     * @param other σ, not null
+     */
     public ExpSumKernel plus(ExpSumKernel other) {
         Validate.notNull("kernel to add", other);
         return new ExpSumKernel(concat(a, other.a), concat(lambda, other.lambda), concat(ca, other.ca),
@@ -197,42 +210,58 @@ public final class ExpSumKernel implements MemoryKernel {
 
     // ---------------------------------------------------------------- modes (copies)
 
-    /** a_k (copy). */
+    /**
+     * The real amplitudes a_k of ρ(t) = Σ a_k e^{−λ_k t} + … (REFERENCE §2), a copy.
+     */
     public double[] realAmplitudes() {
         return a.clone();
     }
 
-    /** λ_k (copy). */
+    /**
+     * The real decay rates λ_k &gt; 0 (eigenvalues −λ_k of W, REFERENCE §2), a copy.
+     */
     public double[] realRates() {
         return lambda.clone();
     }
 
-    /** A_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (copy). */
+    /**
+     * The cosine amplitudes A_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2), a copy.
+     */
     public double[] complexCosAmplitudes() {
         return ca.clone();
     }
 
-    /** B_j (copy). */
+    /**
+     * The sine amplitudes B_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2), a copy.
+     */
     public double[] complexSinAmplitudes() {
         return cb.clone();
     }
 
-    /** w_j (copy). */
+    /**
+     * The decays w_j &gt; 0 of the pairs (eigenvalues −w_j ± iθ_j of W, REFERENCE §2), a copy.
+     */
     public double[] complexDecays() {
         return cw.clone();
     }
 
-    /** θ_j (copy). */
+    /**
+     * The angular frequencies θ_j of the pairs (eigenvalues −w_j ± iθ_j of W, REFERENCE §2), a copy.
+     */
     public double[] complexFrequencies() {
         return ctheta.clone();
     }
 
-    /** Number of real modes. */
+    /**
+     * Number of real modes a_k e^{−λ_k t} (REFERENCE §2).
+     */
     public int realModeCount() {
         return a.length;
     }
 
-    /** Number of complex-conjugate pairs. */
+    /**
+     * Number of complex-conjugate pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2).
+     */
     public int complexModeCount() {
         return ca.length;
     }
@@ -244,25 +273,35 @@ public final class ExpSumKernel implements MemoryKernel {
 
     // ---------------------------------------------------------------- closed forms
 
-    /** ‖ρ‖²_{L²[0,∞)} by the closed-form Gram sum (see class doc). */
+    /**
+     * ‖ρ‖²_{L²[0,∞)} by the closed-form Gram sum Σ_{i,j} ½ Re[−c_i c_j/(μ_i+μ_j) − c_i c̄_j/(μ_i+μ̄_j)] (class doc);
+     * the white-noise loss of the zero model (REFERENCE §4).
+     */
     public double exactL2Squared() {
         return gramTail(this, this, 0);
     }
 
-    /** ‖ρ‖_{L²[0,∞)} (closed form). */
+    /**
+     * ‖ρ‖_{L²[0,∞)} = √{@link #exactL2Squared()} (closed form, REFERENCE §4).
+     */
     public double exactL2() {
         return Math.sqrt(exactL2Squared());
     }
 
-    /** ⟨ρ, σ⟩ = ∫₀^∞ ρσ for two exponential sums (closed form). */
+    /**
+     * ⟨ρ, σ⟩ = ∫₀^∞ ρσ for two exponential sums, by the Gram sum of the class doc, so that
+     * ‖ρ − σ‖² = ‖ρ‖² − 2⟨ρ, σ⟩ + ‖σ‖² (white-noise loss, REFERENCE §4; mind the cancellation when ρ ≈ σ).
+     *
+     * @param other σ, not null
+     */
     public double innerProduct(ExpSumKernel other) {
         Validate.notNull("other kernel", other);
         return gramTail(this, other, 0);
     }
 
     /**
-     * ‖ρ‖_{L¹[0,∞)} = |Σ a_k/λ_k| when ρ has one sign (real modes with amplitudes of one sign), else empty:
-     * use {@link Norms#l1(MemoryKernel)}.
+     * ‖ρ‖_{L¹} = |Σ a_k/λ_k| (= sup_t ‖H_t‖, REFERENCE §1) when ρ has one sign (only real modes, amplitudes of one
+     * sign); otherwise empty: use {@link Norms#l1(MemoryKernel)}.
      */
     public OptionalDouble exactL1() {
         return tailL1(0);

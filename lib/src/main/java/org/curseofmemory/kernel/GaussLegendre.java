@@ -60,6 +60,16 @@ final class GaussLegendre {
         return h * s;
     }
 
+    /** Node x_i on [−1, 1]. */
+    static double node(int i) {
+        return X[i];
+    }
+
+    /** Weight w_i on [−1, 1]. */
+    static double weight(int i) {
+        return W[i];
+    }
+
     /** Nodes on [−1, 1] (copy), for tests. */
     static double[] nodes() {
         return X.clone();

@@ -15,14 +15,16 @@ import tech.tablesaw.api.Table;
  * {@link MemoryKernel#named(String)} to choose column names; they must be distinct and differ from "t").
  */
 public final class KernelTables {
-    /** Name of the time column. */
+    /**
+     * Name of the time column t (the lag variable of ρ(t), REFERENCE §1).
+     */
     public static final String TIME_COLUMN = "t";
 
     private KernelTables() {
     }
 
     /**
-     * Table with t = the grid nodes and ρ_j(t) for each kernel.
+     * Table with t = the grid nodes and ρ_j(t) for each kernel (REFERENCE §1; e.g. the loss grid of REFERENCE §4).
      *
      * @param grid    sample times (its nodes), not null
      * @param kernels at least one kernel, distinct names
@@ -33,7 +35,8 @@ public final class KernelTables {
     }
 
     /**
-     * Table with n equally spaced times t_i = i·tMax/(n−1), i = 0..n−1, and ρ_j(t_i) for each kernel.
+     * Table with n equally spaced times t_i = i·tMax/(n−1), i = 0..n−1, and ρ_j(t_i) for each kernel
+     * (REFERENCE §1).
      *
      * @param tMax    last time tMax &gt; 0
      * @param n       number of samples n ≥ 2

@@ -138,7 +138,8 @@ public final class Kernels {
     /**
      * A NUMERIC derivative, clearly labelled as such in its name ("numeric d/dt …"): the second-order central
      * difference (ρ(t+h) − ρ(t−h))/(2h) for t ≥ h and the one-sided (−3ρ(t) + 4ρ(t+h) − ρ(t+2h))/(2h) for t &lt; h;
-     * error O(h²) on smooth kernels. Prefer the exact {@link MemoryKernel#derivative(int)} when present.
+     * error O(h²) on smooth kernels. For the derivatives y^{(k)} = ρ^{(k−1)} of the Jackson hypotheses
+     * (REFERENCE §3) prefer the exact {@link MemoryKernel#derivative(int)} when present.
      *
      * @param k kernel, not null
      * @param h step h &gt; 0

@@ -21,10 +21,10 @@ import org.curseofmemory.util.Validate;
  */
 public interface MemoryKernel extends DoubleUnaryOperator {
 
-    /** ρ(t) for t ≥ 0. */
+    /** ρ(t) for t ≥ 0, the weight of the input at lag t in H_t(x) = ∫₀^∞ x(t−s) ρ(s) ds (REFERENCE §1). */
     double value(double t);
 
-    /** A short human-readable name, used in tables, legends and error messages. */
+    /** A short human-readable name of ρ (REFERENCE §1), used in tables, legends and error messages. */
     String name();
 
     @Override
@@ -34,8 +34,8 @@ public interface MemoryKernel extends DoubleUnaryOperator {
 
     /**
      * Points t &gt; 0 where ρ (or |ρ|) is not smooth: kinks, jumps, ends of a compact support, sign
-     * changes if known. Quadrature in {@link Norms} puts panel boundaries there, so a kernel with a
-     * kink or a delayed bump still integrates to full accuracy. Default: none.
+     * changes if known. Quadrature in {@link Norms} puts panel boundaries there, so ‖ρ‖_{L¹} (REFERENCE §1) of a
+     * kernel with a kink or a delayed bump still integrates to full accuracy. Default: none.
      *
      * @return a new array, sorted increasingly, entries finite and &gt; 0 (may be empty)
      */
@@ -55,8 +55,8 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     }
 
     /**
-     * The exact tail ∫_T^∞ ρ(s)² ds, if known in closed form (see {@link #tailL1(double)}).
-     * Default: empty (unknown).
+     * The exact tail ∫_T^∞ ρ(s)² ds, if known in closed form (the tail of the white-noise loss, REFERENCE §4;
+     * see {@link #tailL1(double)}). Default: empty (unknown).
      *
      * @param T the cut-off T ≥ 0
      */
@@ -99,7 +99,7 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     }
 
     /**
-     * The kernel c·ρ.
+     * The kernel c·ρ, whose functional is c·H (REFERENCE §1).
      *
      * @param factor c, finite
      */
@@ -109,7 +109,8 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     }
 
     /**
-     * The same kernel under another name (values, breakpoints, tails and derivatives unchanged).
+     * The same kernel ρ (REFERENCE §1) under another name (values, breakpoints, tails and derivatives
+     * unchanged); the name labels table columns and plot legends.
      *
      * @param newName non-null, non-blank
      */

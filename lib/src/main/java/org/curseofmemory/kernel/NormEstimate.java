@@ -18,7 +18,9 @@ package org.curseofmemory.kernel;
 public record NormEstimate(double value, double errorEstimate, double horizon, double tail, TailMethod tailMethod,
                            long evaluations) {
 
-    /** How the tail ∫_T^∞ of the integrand was obtained. */
+    /**
+     * How the tail ∫_T^∞ of the integrand was obtained (tail mass, REFERENCE §3).
+     */
     public enum TailMethod {
         /** The integral was over a finite interval [0, T]: no tail. */
         NONE,

@@ -20,7 +20,10 @@ import org.curseofmemory.util.Validate;
  * <li><b>Panels.</b> [0, ∞) is cut into panels [0,1], [1,2], [2,4], [4,8], … (geometrically growing, so slowly
  * decaying memory costs only a few panels per decade). Panels are further cut at every
  * {@link MemoryKernel#breakpoints() breakpoint} of the kernels involved and, for L¹ integrands, at every sign
- * change of ρ found by sampling 32 sub-intervals and refining by bisection (so |ρ| is smooth on each piece).</li>
+ * change of ρ found by sampling (65 points per interval, recursively split in four where sign changes are dense or
+ * where a second, incommensurate 42-point sampling disagrees, which catches aliasing; sub-intervals start at the
+ * root density of the previous panel) and refining each bracketed root by regula falsi (Illinois), so |ρ| is
+ * smooth on each piece.</li>
  * <li><b>Quadrature.</b> On each panel, globally adaptive 16-point Gauss–Legendre: the piece with the largest
  * error estimate |Q(a,b) − Q(a,m) − Q(m,b)| is bisected until the panel's errors sum to at most
  * 0.1·tol·max(panel integral, 10⁻⁶·integral so far). Kinks that are not declared still converge (by bisection), only more slowly.</li>
@@ -43,15 +46,33 @@ import org.curseofmemory.util.Validate;
  */
 public final class Norms {
 
-    /** Default relative tolerance of every norm. */
+    /**
+     * Default relative tolerance of every norm ‖ρ‖_{L¹}, ‖ρ‖_{L²} (REFERENCE §1, §4).
+     */
     public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-11;
-    /** Quadrature always runs at least up to this time before a tail may be used. */
+    /**
+     * Quadrature always runs at least up to this time before a tail ∫_T^∞ may be used (REFERENCE §3 tail mass).
+     */
     public static final double MIN_HORIZON = 64;
-    /** Quadrature gives up (throws) if the integrand has not settled by this time. */
+    /**
+     * Quadrature gives up (throws) if the integrand has not settled by this time: ρ is then not integrable
+     * enough to be a memory kernel (REFERENCE §1).
+     */
     public static final double MAX_HORIZON = 1e30;
 
     private static final int MAX_PIECES_PER_PANEL = 4000;
+    /**
+     * Relative floating-point noise level of a difference a − b (REFERENCE §2 error ‖ρ − ρ̂‖, §4 loss): an L¹
+     * distance is computed to absolute accuracy
+     * about NOISE·∫(|a| + |b|) at best (NOISE²·∫(a² + b²) for L²²), so two kernels that agree to ~13 digits have
+     * a distance reported as (nearly) 0 with that absolute error estimate, instead of an endless hunt for
+     * rounding-error sign changes.
+     */
+    public static final double NOISE = 1e-13;
+
     private static final int SIGN_SAMPLES = 32;
+    private static final int COARSE_SAMPLES = 41;
+    private static final long MAX_PRIOR_SPLITS = 1L << 20;
     /**
      * Each panel is integrated to relative accuracy tol of its own value, or of this fraction of the integral so
      * far, whichever is larger: the tail extrapolation needs accurate ratios of panel contributions.
@@ -78,7 +99,9 @@ public final class Norms {
         return Math.sqrt(l2SquaredEstimate(k).value());
     }
 
-    /** ‖ρ‖_{L²[0,T]} = (∫₀^T ρ(s)² ds)^{1/2}, T &gt; 0. */
+    /**
+     * ‖ρ‖_{L²[0,T]} = (∫₀^T ρ(s)² ds)^{1/2}, T &gt; 0 (REFERENCE §4).
+     */
     public static double l2(MemoryKernel k, double T) {
         return Math.sqrt(l2SquaredEstimate(k, T).value());
     }
@@ -94,7 +117,9 @@ public final class Norms {
         return integrate(Problem.l1(k), Double.POSITIVE_INFINITY, DEFAULT_RELATIVE_TOLERANCE);
     }
 
-    /** ∫₀^T |ρ| with its error estimate. */
+    /**
+     * ∫₀^T |ρ| with its error estimate (REFERENCE §1), T &gt; 0.
+     */
     public static NormEstimate l1Estimate(MemoryKernel k, double T) {
         Validate.notNull("kernel", k);
         Validate.positive("integration end T", T);
@@ -107,7 +132,9 @@ public final class Norms {
         return integrate(Problem.l2Squared(k), Double.POSITIVE_INFINITY, DEFAULT_RELATIVE_TOLERANCE);
     }
 
-    /** ∫₀^T ρ² with its error estimate. */
+    /**
+     * ∫₀^T ρ² with its error estimate (REFERENCE §4), T &gt; 0.
+     */
     public static NormEstimate l2SquaredEstimate(MemoryKernel k, double T) {
         Validate.notNull("kernel", k);
         Validate.positive("integration end T", T);
@@ -121,7 +148,9 @@ public final class Norms {
         return l1DistanceEstimate(a, b).value();
     }
 
-    /** ‖a − b‖_{L¹[0,T]}, T &gt; 0. */
+    /**
+     * ‖a − b‖_{L¹[0,T]} = ∫₀^T |a − b|, T &gt; 0 (REFERENCE §2).
+     */
     public static double l1Distance(MemoryKernel a, MemoryKernel b, double T) {
         checkPair(a, b);
         Validate.positive("integration end T", T);
@@ -133,7 +162,9 @@ public final class Norms {
         return Math.sqrt(l2SquaredDistanceEstimate(a, b).value());
     }
 
-    /** ‖a − b‖_{L²[0,T]} (not squared), T &gt; 0. */
+    /**
+     * ‖a − b‖_{L²[0,T]} (not squared), T &gt; 0; its square is the loss of REFERENCE §4 on a finite window.
+     */
     public static double l2Distance(MemoryKernel a, MemoryKernel b, double T) {
         checkPair(a, b);
         Validate.positive("integration end T", T);
@@ -159,7 +190,9 @@ public final class Norms {
         return l1Estimate(k).value();
     }
 
-    /** ∫₀^T |ρ(s)|₁ ds for input dimension d, T &gt; 0. */
+    /**
+     * ∫₀^T |ρ(s)|₁ ds for input dimension d, T &gt; 0 (REFERENCE §1).
+     */
     public static double l1(VectorMemoryKernel k, double T) {
         Validate.notNull("vector kernel", k);
         Validate.positive("integration end T", T);
@@ -274,13 +307,60 @@ public final class Norms {
             return v;
         }
 
-        double g(double t) {
-            double s = 0;
-            for (int i = 0; i < parts.length; i++) {
-                double v = part(i, t);
-                s += squared ? v * v : Math.abs(v);
+        /**
+         * f_i(t) for the sign-change search: values within floating-point noise of zero, |a − b| ≤ NOISE·(|a| + |b|),
+         * count as 0 (spurious sign changes of a difference of nearly equal kernels are not kinks worth resolving).
+         */
+        double signPart(int i, double t) {
+            if (second[i] == null) {
+                return part(i, t);
             }
+            double v = parts[i].value(t);
+            double w = second[i].value(t);
+            if (!Double.isFinite(v) || !Double.isFinite(w)) {
+                return part(i, t); // throws with the right message
+            }
+            double d = v - w;
+            return Math.abs(d) <= NOISE * (Math.abs(v) + Math.abs(w)) ? 0 : d;
+        }
+
+        /**
+         * g(t) = Σ|f_i| (or Σ f_i²); {@code mag[0]} receives the magnitude Σ(|a_i| + |b_i|) (or Σ(a_i² + b_i²)),
+         * the scale against which floating-point noise of the difference is measured.
+         */
+        double g(double t, double[] mag) {
+            double s = 0;
+            double m = 0;
+            for (int i = 0; i < parts.length; i++) {
+                double v = parts[i].value(t);
+                if (!Double.isFinite(v)) {
+                    throw new ArithmeticException("kernel '" + parts[i].name() + "' returned " + v + " at t=" + t
+                            + " while computing the " + description);
+                }
+                double w = 0;
+                if (second[i] != null) {
+                    w = second[i].value(t);
+                    if (!Double.isFinite(w)) {
+                        throw new ArithmeticException("kernel '" + second[i].name() + "' returned " + w + " at t="
+                                + t + " while computing the " + description);
+                    }
+                }
+                double d = v - w;
+                if (squared) {
+                    s += d * d;
+                    m += v * v + w * w;
+                } else {
+                    s += Math.abs(d);
+                    m += Math.abs(v) + Math.abs(w);
+                }
+            }
+            mag[0] = m;
             return s;
+        }
+
+        /** Absolute noise floor of the integral of g relative to the integral of the magnitude. */
+        double noiseFactor() {
+            return squared ? NOISE * NOISE : NOISE;
         }
 
         /**
@@ -329,8 +409,8 @@ public final class Norms {
         long evaluations;
     }
 
-    private record Piece(double a, double b, double value, double error, double left, double right)
-            implements Comparable<Piece> {
+    private record Piece(double a, double b, double value, double error, double magnitude, double[] left,
+                         double[] right) implements Comparable<Piece> {
         @Override
         public int compareTo(Piece o) {
             return Double.compare(o.error, error); // largest error first
@@ -350,39 +430,60 @@ public final class Norms {
         double prevContribution = Double.NaN;
         double prevExtrapolated = Double.NaN;
         int agreements = 0;
+        double[] rootDensity = new double[p.parts.length]; // sign changes per unit time seen in the previous panel
+        double magnitude = 0;
+        double prevMagnitude = Double.NaN;
+        boolean prevNoiseLevel = false;
+        double noise = p.noiseFactor();
         while (true) {
             if (!infinite && b > end) {
                 b = end;
             }
-            double[] cuts = panelCuts(p, a, b, counter);
+            double[] cuts = panelCuts(p, a, b, counter, rootDensity);
             double contribution = 0;
             double panelError = 0;
+            double panelMagnitude = 0;
             for (int i = 0; i + 1 < cuts.length; i++) {
-                double[] r = adaptive(p, cuts[i], cuts[i + 1], total + contribution, relTol / cuts.length, counter);
+                double[] r = adaptive(p, cuts[i], cuts[i + 1], total + contribution, relTol, counter);
                 contribution += r[0];
                 panelError += r[1];
+                panelMagnitude += r[2];
             }
             total += contribution;
             error += panelError;
+            magnitude += panelMagnitude;
+            double floor = noise * magnitude;
             if (!infinite && b >= end) {
-                return finish(p, total, error, end, 0, NormEstimate.TailMethod.NONE, counter, relTol);
+                return finish(p, total, error, end, 0, NormEstimate.TailMethod.NONE, counter, relTol, floor);
             }
+            boolean noiseLevel = contribution <= 10 * noise * panelMagnitude;
             if (b >= minHorizon) {
                 // Route 1: tails known in closed form (exact for one kernel, an interval for a distance).
                 double[] tail = p.tailInterval(b);
                 if (tail != null) {
                     double mid = 0.5 * (tail[0] + tail[1]);
                     double half = 0.5 * (tail[1] - tail[0]);
-                    if (half <= relTol * (total + mid)) {
+                    if (half <= Math.max(relTol * (total + mid), floor)) {
                         NormEstimate.TailMethod method = p.isDistance() ? NormEstimate.TailMethod.BOUNDED
                                 : NormEstimate.TailMethod.EXACT;
-                        return finish(p, total + mid, error + half, b, mid, method, counter, relTol);
+                        return finish(p, total + mid, error + half, b, mid, method, counter, relTol, floor);
                     }
                 }
                 // Route 2: extrapolate the panel contributions I_k as a geometric series (Aitken Δ²).
                 if (!Double.isNaN(prevContribution)) {
                     if (contribution == 0 && prevContribution == 0) {
-                        return finish(p, total, error, b, 0, NormEstimate.TailMethod.NEGLIGIBLE, counter, relTol);
+                        return finish(p, total, error, b, 0, NormEstimate.TailMethod.NEGLIGIBLE, counter, relTol,
+                                floor);
+                    }
+                    // Route 3: a distance at floating-point noise level while the kernels themselves decay.
+                    if (noiseLevel && prevNoiseLevel && panelMagnitude < prevMagnitude) {
+                        double rm = panelMagnitude / prevMagnitude;
+                        double magnitudeTail = panelMagnitude * rm / (1 - rm);
+                        if (magnitudeTail <= magnitude) {
+                            double tailBound = 10 * noise * magnitudeTail;
+                            return finish(p, total, error + tailBound, b, 0, NormEstimate.TailMethod.NEGLIGIBLE,
+                                    counter, relTol, noise * (magnitude + magnitudeTail));
+                        }
                     }
                     if (prevContribution > 0 && contribution < prevContribution) {
                         double r = contribution / prevContribution;
@@ -391,15 +492,15 @@ public final class Norms {
                             tailEstimate = Math.min(Math.max(tailEstimate, tail[0]), tail[1]);
                         }
                         double extrapolated = total + tailEstimate;
-                        if (tailEstimate <= 1e-3 * relTol * total) {
+                        if (tailEstimate <= Math.max(1e-3 * relTol * total, floor)) {
                             return finish(p, extrapolated, error + tailEstimate, b, tailEstimate,
-                                    NormEstimate.TailMethod.NEGLIGIBLE, counter, relTol);
+                                    NormEstimate.TailMethod.NEGLIGIBLE, counter, relTol, floor);
                         }
                         double change = Math.abs(extrapolated - prevExtrapolated);
-                        agreements = change <= relTol * extrapolated ? agreements + 1 : 0;
+                        agreements = change <= Math.max(relTol * extrapolated, floor) ? agreements + 1 : 0;
                         if (agreements >= 2) {
                             return finish(p, extrapolated, error + 2 * change, b, tailEstimate,
-                                    NormEstimate.TailMethod.EXTRAPOLATED, counter, relTol);
+                                    NormEstimate.TailMethod.EXTRAPOLATED, counter, relTol, floor);
                         }
                         prevExtrapolated = extrapolated;
                     } else {
@@ -408,6 +509,8 @@ public final class Norms {
                     }
                 }
                 prevContribution = contribution;
+                prevMagnitude = panelMagnitude;
+                prevNoiseLevel = noiseLevel;
             }
             if (b >= MAX_HORIZON) {
                 throw new ArithmeticException("the " + p.description + " did not converge: the integrand has not "
@@ -419,19 +522,24 @@ public final class Norms {
     }
 
     private static NormEstimate finish(Problem p, double value, double error, double horizon, double tail,
-                                       NormEstimate.TailMethod method, Counter counter, double relTol) {
+                                       NormEstimate.TailMethod method, Counter counter, double relTol,
+                                       double noiseFloor) {
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("the " + p.description + " is not finite: " + value);
         }
-        if (error > 1000 * relTol * Math.abs(value) && error > Double.MIN_NORMAL) {
+        if (error > 1000 * relTol * Math.abs(value) && error > 10 * noiseFloor && error > Double.MIN_NORMAL) {
             throw new ArithmeticException("the " + p.description + " could not be computed accurately: " + value
                     + " ± " + error + " (horizon " + horizon + ")");
         }
         return new NormEstimate(value, error, horizon, tail, method, counter.evaluations);
     }
 
-    /** Cut points of panel [a, b]: ends, breakpoints inside, and (L¹) sign changes of each f_i. */
-    private static double[] panelCuts(Problem p, double a, double b, Counter counter) {
+    /**
+     * Cut points of panel [a, b]: ends, breakpoints inside, and (L¹) sign changes of each f_i. The sign-change
+     * search starts from sub-intervals sized by the root density of the previous panel (≈ 2 roots each), and
+     * {@code rootDensity} is updated with this panel's density.
+     */
+    private static double[] panelCuts(Problem p, double a, double b, Counter counter, double[] rootDensity) {
         TreeSet<Double> cuts = new TreeSet<>();
         cuts.add(a);
         cuts.add(b);
@@ -443,9 +551,19 @@ public final class Norms {
         if (!p.squared) {
             List<Double> base = new ArrayList<>(cuts);
             for (int i = 0; i < p.parts.length; i++) {
+                int before = cuts.size();
                 for (int j = 0; j + 1 < base.size(); j++) {
-                    addSignChanges(p, i, base.get(j), base.get(j + 1), cuts, counter);
+                    double u = base.get(j);
+                    double v = base.get(j + 1);
+                    long m = (long) Math.ceil((v - u) * rootDensity[i] / 2);
+                    m = Math.max(1, Math.min(m, MAX_PRIOR_SPLITS));
+                    for (long q = 0; q < m; q++) {
+                        double lo = q == 0 ? u : u + (v - u) * q / m;
+                        double hi = q == m - 1 ? v : u + (v - u) * (q + 1) / m;
+                        addSignChanges(p, i, lo, hi, cuts, counter);
+                    }
                 }
+                rootDensity[i] = (cuts.size() - before) / (b - a);
             }
         }
         double[] out = new double[cuts.size()];
@@ -456,68 +574,138 @@ public final class Norms {
         return out;
     }
 
+    /**
+     * Adds the sign changes of f_i on [a, b] to {@code cuts}. f_i is sampled at 2n+1 equispaced points
+     * (n = {@value #SIGN_SAMPLES}) and on a second grid of {@value #COARSE_SAMPLES} steps; the numbers of sign changes
+     * seen on the two grids must agree and be sparse (at most n/8), otherwise the interval is split in four and each
+     * part is sampled again, so that fast oscillations are resolved locally and aliasing (a step close to a
+     * multiple of the period) is caught by the disagreement of the two incommensurate grids. Every bracketed root is refined by the Illinois variant of regula falsi.
+     */
     private static void addSignChanges(Problem p, int i, double a, double b, TreeSet<Double> cuts, Counter counter) {
-        double h = (b - a) / SIGN_SAMPLES;
-        double xPrev = a;
-        double fPrev = p.part(i, a);
-        counter.evaluations++;
-        for (int j = 1; j <= SIGN_SAMPLES; j++) {
-            double x = j == SIGN_SAMPLES ? b : a + j * h;
-            double f = p.part(i, x);
+        int n2 = 2 * SIGN_SAMPLES;
+        double[] x = new double[n2 + 1];
+        double[] f = new double[n2 + 1];
+        for (int j = 0; j <= n2; j++) {
+            x[j] = j == n2 ? b : a + (b - a) * j / n2;
+            f[j] = p.signPart(i, x[j]);
             counter.evaluations++;
-            if (f == 0 && j < SIGN_SAMPLES) {
-                cuts.add(x);
-            } else if ((fPrev < 0 && f > 0) || (fPrev > 0 && f < 0)) {
-                cuts.add(bisectRoot(p, i, xPrev, fPrev, x, counter));
+        }
+        // a second, incommensurate grid (COARSE_SAMPLES + 1 points): aliasing fools both grids only by coincidence
+        double[] fc = new double[COARSE_SAMPLES + 1];
+        fc[0] = f[0];
+        fc[COARSE_SAMPLES] = f[n2];
+        for (int j = 1; j < COARSE_SAMPLES; j++) {
+            fc[j] = p.signPart(i, a + (b - a) * j / COARSE_SAMPLES);
+            counter.evaluations++;
+        }
+        int fine = countSignChanges(f);
+        int coarse = countSignChanges(fc);
+        boolean resolved = fine == coarse && fine <= SIGN_SAMPLES / 8;
+        if (!resolved && (b - a) > 1e-9 * Math.max(1, Math.abs(b))) {
+            for (int q = 0; q < 4; q++) {
+                double lo = q == 0 ? a : a + (b - a) * q / 4;
+                double hi = q == 3 ? b : a + (b - a) * (q + 1) / 4;
+                addSignChanges(p, i, lo, hi, cuts, counter);
             }
-            xPrev = x;
-            fPrev = f;
+            return;
+        }
+        // sign changes between consecutive non-zero samples; exact zeros in between are cut points themselves
+        int last = -1;
+        for (int j = 0; j <= n2; j++) {
+            if (f[j] == 0) {
+                continue;
+            }
+            if (last >= 0 && signChange(f[last], f[j])) {
+                if (j == last + 1) {
+                    cuts.add(refineRoot(p, i, x[last], f[last], x[j], f[j], counter));
+                } else {
+                    cuts.add(x[last + 1]);
+                    cuts.add(x[j - 1]);
+                }
+            }
+            last = j;
         }
     }
 
-    private static double bisectRoot(Problem p, int i, double lo, double fLo, double hi, Counter counter) {
-        for (int it = 0; it < 200; it++) {
-            double mid = 0.5 * (lo + hi);
-            if (mid <= lo || mid >= hi) {
-                break;
+    /** Number of sign changes between consecutive non-zero entries. */
+    private static int countSignChanges(double[] f) {
+        int count = 0;
+        double last = 0;
+        for (double v : f) {
+            if (v != 0) {
+                if (signChange(last, v)) {
+                    count++;
+                }
+                last = v;
             }
-            double f = p.part(i, mid);
+        }
+        return count;
+    }
+
+    private static boolean signChange(double u, double v) {
+        return (u < 0 && v > 0) || (u > 0 && v < 0);
+    }
+
+    /** Illinois regula falsi on a bracket [lo, hi] with f(lo)·f(hi) &lt; 0, to machine precision. */
+    private static double refineRoot(Problem p, int i, double lo, double fLo, double hi, double fHi,
+                                     Counter counter) {
+        int side = 0;
+        for (int it = 0; it < 100; it++) {
+            double x = (lo * fHi - hi * fLo) / (fHi - fLo);
+            if (!(x > lo && x < hi)) {
+                x = 0.5 * (lo + hi);
+            }
+            if (hi - lo <= 4 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))) || x <= lo || x >= hi) {
+                return x > lo && x < hi ? x : 0.5 * (lo + hi);
+            }
+            double f = p.signPart(i, x);
             counter.evaluations++;
             if (f == 0) {
-                return mid;
+                return x;
             }
             if ((f < 0) == (fLo < 0)) {
-                lo = mid;
+                lo = x;
                 fLo = f;
+                if (side == -1) {
+                    fHi *= 0.5;
+                }
+                side = -1;
             } else {
-                hi = mid;
+                hi = x;
+                fHi = f;
+                if (side == 1) {
+                    fLo *= 0.5;
+                }
+                side = 1;
             }
         }
         return 0.5 * (lo + hi);
     }
 
     /**
-     * Globally adaptive Gauss–Legendre on [a, b]; returns {integral, error estimate}. The target absolute error
-     * is 0.1·relTol·max(|this piece|, PANEL_FLOOR·|before|).
+     * Globally adaptive Gauss–Legendre on [a, b]; returns {integral, error estimate, magnitude integral}. The target
+     * absolute error is 0.1·max(relTol·|this piece|, relTol·PANEL_FLOOR·|before|, noise·magnitude of this piece).
      */
     private static double[] adaptive(Problem p, double a, double b, double before, double relTol, Counter counter) {
         if (!(b > a)) {
-            return new double[] {0, 0};
+            return new double[] {0, 0, 0};
         }
         PriorityQueue<Piece> queue = new PriorityQueue<>();
-        Piece first = piece(p, a, b, GaussLegendre.integrate(p::g, a, b), counter);
+        Piece first = piece(p, a, b, gaussLegendre(p, a, b, counter), counter);
         queue.add(first);
         double value = first.value;
         double error = first.error;
+        double magnitude = first.magnitude;
         double unresolved = 0;
         int pieces = 1;
-        while (error > 0.1 * relTol * Math.max(Math.abs(value), PANEL_FLOOR * Math.abs(before))
-                && pieces < MAX_PIECES_PER_PANEL) {
+        double noise = p.noiseFactor();
+        while (error > 0.1 * Math.max(relTol * Math.max(Math.abs(value), PANEL_FLOOR * Math.abs(before)),
+                noise * magnitude) && pieces < MAX_PIECES_PER_PANEL) {
             Piece worst = queue.poll();
             double m = 0.5 * (worst.a + worst.b);
             if (!(m > worst.a && m < worst.b)) {
                 // cannot split further: keep it as it is, its error stays in the final estimate
-                queue.add(new Piece(worst.a, worst.b, worst.value, 0, worst.left, worst.right));
+                queue.add(new Piece(worst.a, worst.b, worst.value, 0, worst.magnitude, worst.left, worst.right));
                 error -= worst.error;
                 unresolved += worst.error;
                 continue;
@@ -528,23 +716,42 @@ public final class Norms {
             queue.add(r);
             value += l.value + r.value - worst.value;
             error += l.error + r.error - worst.error;
+            magnitude += l.magnitude + r.magnitude - worst.magnitude;
             pieces++;
         }
         // recompute sums to avoid drift
         double v = 0;
         double e = unresolved;
+        double mag = 0;
         for (Piece q : queue) {
             v += q.value;
             e += q.error;
+            mag += q.magnitude;
         }
-        return new double[] {v, e};
+        return new double[] {v, e, mag};
     }
 
-    private static Piece piece(Problem p, double a, double b, double whole, Counter counter) {
+    /** A piece [a, b] whose integral over the whole is {@code whole}: halves computed, error |whole − halves|. */
+    private static Piece piece(Problem p, double a, double b, double[] whole, Counter counter) {
         double m = 0.5 * (a + b);
-        double l = GaussLegendre.integrate(p::g, a, m);
-        double r = GaussLegendre.integrate(p::g, m, b);
-        counter.evaluations += 2L * GaussLegendre.POINTS;
-        return new Piece(a, b, l + r, Math.abs(whole - (l + r)), l, r);
+        double[] l = gaussLegendre(p, a, m, counter);
+        double[] r = gaussLegendre(p, m, b, counter);
+        return new Piece(a, b, l[0] + r[0], Math.abs(whole[0] - (l[0] + r[0])), l[1] + r[1], l, r);
+    }
+
+    /** {∫_a^b g, ∫_a^b magnitude} by the 16-point Gauss–Legendre rule. */
+    private static double[] gaussLegendre(Problem p, double a, double b, Counter counter) {
+        double c = 0.5 * (a + b);
+        double h = 0.5 * (b - a);
+        double[] mag = new double[1];
+        double s = 0;
+        double m = 0;
+        for (int i = 0; i < GaussLegendre.POINTS; i++) {
+            double w = GaussLegendre.weight(i);
+            s += w * p.g(c + h * GaussLegendre.node(i), mag);
+            m += w * mag[0];
+        }
+        counter.evaluations += GaussLegendre.POINTS;
+        return new double[] {h * s, h * m};
     }
 }

@@ -26,7 +26,7 @@ public final class PowerLawKernel implements MemoryKernel {
     }
 
     /**
-     * ρ(t) = c·(1+t)^{−(1+ω)}.
+     * ρ(t) = c·(1+t)^{−(1+ω)}, power-law memory (curse of memory, REFERENCE §3).
      *
      * @param amplitude c, finite
      * @param omega     ω &gt; 0 (ω ≤ 0 is not integrable)
@@ -37,17 +37,25 @@ public final class PowerLawKernel implements MemoryKernel {
         return new PowerLawKernel(amplitude, omega, null);
     }
 
-    /** c. */
+    /**
+     * The amplitude c of ρ(t) = c·(1+t)^{−(1+ω)} (REFERENCE §3).
+     */
     public double amplitude() {
         return amplitude;
     }
 
-    /** ω (decay exponent is 1 + ω). */
+    /**
+     * The exponent ω of ρ(t) = c·(1+t)^{−(1+ω)}: smaller ω = longer memory (REFERENCE §3).
+     */
     public double omega() {
         return omega;
     }
 
-    /** The same kernel under a display name. */
+    /**
+     * The same power law (REFERENCE §3) under a display name.
+     *
+     * @param newName non-null, non-blank
+     */
     public PowerLawKernel withName(String newName) {
         Validate.notNull("kernel name", newName);
         if (newName.isBlank()) {
@@ -81,12 +89,16 @@ public final class PowerLawKernel implements MemoryKernel {
         return amplitude == 1.0 ? base : Kernels.format(amplitude) + "·" + base;
     }
 
-    /** ‖ρ‖_{L¹} = |c|/ω (closed form). */
+    /**
+     * ‖ρ‖_{L¹} = |c|/ω = sup_t ‖H_t‖ (closed form, REFERENCE §1, §3).
+     */
     public double exactL1() {
         return Math.abs(amplitude) / omega;
     }
 
-    /** ‖ρ‖_{L²} = |c|/√(1+2ω) (closed form). */
+    /**
+     * ‖ρ‖_{L²} = |c|/√(1+2ω) (closed form, REFERENCE §4).
+     */
     public double exactL2() {
         return Math.abs(amplitude) / Math.sqrt(1 + 2 * omega);
     }

@@ -17,7 +17,7 @@ public final class VectorKernel implements VectorMemoryKernel {
     }
 
     /**
-     * ρ = (ρ_1, …, ρ_d).
+     * ρ = (ρ_1, …, ρ_d), input dimension d (REFERENCE §1).
      *
      * @param components at least one, none null
      */
@@ -37,7 +37,11 @@ public final class VectorKernel implements VectorMemoryKernel {
         return components.length;
     }
 
-    /** ρ_i, 0 ≤ i &lt; d. */
+    /**
+     * The component ρ_i, 0 ≤ i &lt; d, so that H_t(x) = Σ_i ∫ x_i(t−s) ρ_i(s) ds (REFERENCE §1).
+     *
+     * @param i index in [0, d)
+     */
     @Override
     public MemoryKernel component(int i) {
         Validate.inRange("component index i", i, 0, components.length - 1);

@@ -6,13 +6,13 @@ package org.curseofmemory.kernel;
  */
 public interface VectorMemoryKernel {
 
-    /** Input dimension d ≥ 1. */
+    /** Input dimension d ≥ 1 of x : ℝ → ℝ^d (REFERENCE §1). */
     int dimension();
 
-    /** Component i (0-based) of ρ(t), as a scalar kernel. */
+    /** Component ρ_i (0-based) of ρ(t), as a scalar kernel (REFERENCE §1). */
     MemoryKernel component(int i);
 
-    /** ρ(t) as a new array of length {@link #dimension()}. */
+    /** ρ(t) = (ρ_1(t), …, ρ_d(t)) ∈ ℝ^d as a new array of length {@link #dimension()} (REFERENCE §1). */
     default double[] value(double t) {
         double[] out = new double[dimension()];
         for (int i = 0; i < out.length; i++) {

@@ -21,6 +21,8 @@ class KernelsTest {
      */
     private static final double FD_TOL = 1e-8;
     private static final double FD_STEP = 1e-3;
+    /** Tolerance on an observed convergence order (log–log slope). */
+    private static final double ORDER_TOL = 0.1;
 
     private static void assertRel(double expected, double actual, double rel) {
         assertEquals(expected, actual, rel * Math.abs(expected),
@@ -190,6 +192,34 @@ class KernelsTest {
             double exact = Math.exp(-t) * (2 * Math.cos(2 * t) - Math.sin(2 * t));
             assertEquals(exact, d.value(t), 1e-7, "t=" + t);
         }
+    }
+
+    @Test
+    void finiteDifferenceDerivativeIsSecondOrder() {
+        MemoryKernel k = Kernels.fromLambda("sin-ish", t -> Math.exp(-t) * Math.sin(2 * t));
+        DoubleUnaryOperator exact = t -> Math.exp(-t) * (2 * Math.cos(2 * t) - Math.sin(2 * t));
+        double[] hs = {0.08, 0.04, 0.02, 0.01};
+        double[] logH = new double[hs.length];
+        double[] logE = new double[hs.length];
+        for (int i = 0; i < hs.length; i++) {
+            MemoryKernel d = Kernels.finiteDifferenceDerivative(k, hs[i]);
+            double err = 0;
+            for (double t : new double[] {0, 0.005, 0.5, 1.3, 2.9}) {
+                err = Math.max(err, Math.abs(d.value(t) - exact.applyAsDouble(t)));
+            }
+            logH[i] = Math.log(hs[i]);
+            logE[i] = Math.log(err);
+        }
+        // least-squares slope of log(error) vs log(h)
+        double mh = java.util.Arrays.stream(logH).average().orElseThrow();
+        double me = java.util.Arrays.stream(logE).average().orElseThrow();
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < hs.length; i++) {
+            num += (logH[i] - mh) * (logE[i] - me);
+            den += (logH[i] - mh) * (logH[i] - mh);
+        }
+        assertEquals(2.0, num / den, ORDER_TOL, "observed order");
     }
 
     // ------------------------------------------------------------ combinators

@@ -82,6 +82,52 @@ class NormsTest {
     }
 
     @Test
+    void fastOscillationIsNotAliased() {
+        // e^{-at}cos(bt) with b = 25: a 65-point sample of the panel [32, 64] would alias; the root density prior
+        // and the incommensurate second grid must still find every sign change
+        double a = 0.2;
+        double b = 25;
+        MemoryKernel k = Kernels.fromLambda("fast", t -> Math.exp(-a * t) * Math.cos(b * t));
+        java.util.function.DoubleUnaryOperator f =
+            t -> Math.exp(-a * t) * (b * Math.sin(b * t) - a * Math.cos(b * t)) / (a * a + b * b);
+        double ref = Math.abs(f.applyAsDouble(Math.PI / 2 / b) - f.applyAsDouble(0));
+        for (int j = 0; j < 2000; j++) {
+            double s = (Math.PI / 2 + j * Math.PI) / b;
+            ref += Math.abs(f.applyAsDouble(s + Math.PI / b) - f.applyAsDouble(s));
+        }
+        assertRel(ref, Norms.l1(k), SMOOTH_REL);
+    }
+
+    @Test
+    void underflowingKernelsStayCheap() {
+        // e^{-100 t} is exactly 0 beyond t ≈ 7.5; zeros must not be mistaken for sign changes
+        NormEstimate e = Norms.l1Estimate(Kernels.exponential(100));
+        assertRel(0.01, e.value(), SMOOTH_REL);
+        assertTrue(e.evaluations() < 20_000, "evaluations " + e.evaluations());
+    }
+
+    @Test
+    void distanceAtRoundingLevelIsReportedAsNoiseNotChased() {
+        // the same power law computed two ways differs only by rounding, with sign changes everywhere
+        PowerLawKernel p = Kernels.powerLaw(0.5);
+        MemoryKernel q = Kernels.fromLambda("copy", t -> Math.exp(-1.5 * Math.log1p(t)));
+        NormEstimate e = Norms.l1DistanceEstimate(p, q);
+        assertTrue(e.value() <= Norms.NOISE * p.exactL1(), "distance " + e.value());
+        assertTrue(e.errorEstimate() <= 10 * Norms.NOISE * 2 * p.exactL1(), "error " + e.errorEstimate());
+        assertTrue(e.evaluations() < 100_000, "evaluations " + e.evaluations());
+        // a genuine tiny difference above the noise is still resolved
+        MemoryKernel a = Kernels.airy(1, 5);
+        assertRel(1e-12, Norms.l1Distance(a, a.plus(Kernels.exponential(1e-12, 1))), 1e-3);
+    }
+
+    @Test
+    void jumpWithoutBreakpointStillConverges() {
+        MemoryKernel k = Kernels.fromLambda("cut", t -> t < 2.5 ? Math.exp(-t) : 0);
+        assertRel(1 - Math.exp(-2.5), Norms.l1(k), SMOOTH_REL);
+        assertRel((1 - Math.exp(-5)) / 2, Norms.l2Squared(k), SMOOTH_REL);
+    }
+
+    @Test
     void distancesMatchClosedForms() {
         ExpSumKernel a = Kernels.exponential(1);
         ExpSumKernel b = Kernels.exponential(2);
