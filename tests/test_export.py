@@ -20,8 +20,13 @@ PAGES = kit_notebooks.ROOT / "build" / "pages"
 # plotly's first trace colour (#1f77b4); a drawn line leaves many such pixels.
 TRACE_RGB = (31, 119, 180)
 MIN_TRACE_PIXELS = 200
-# tall enough for the whole of a notebook page, so every plot is in the picture
-PAGE_HEIGHT_PX = 9000
+
+
+def _page_height_px(nb) -> int:
+    """A window tall enough for the whole exported page, so every plot is in the picture."""
+    lines = sum(c.source.count("\n") + 1 for c in nb.cells)
+    outputs = sum(len(c.get("outputs", [])) for c in nb.cells)
+    return min(60000, 2000 + 560 * _plot_count(nb) + 26 * lines + 40 * outputs)
 
 
 def _browser() -> str:
@@ -88,7 +93,7 @@ def test_exported_page_draws_its_plots(path):
 
     PICTURES.mkdir(parents=True, exist_ok=True)
     png = PICTURES / (path.stem + ".png")
-    shot = _chromium(page, f"--screenshot={png}", f"--window-size=1280,{PAGE_HEIGHT_PX}")
+    shot = _chromium(page, f"--screenshot={png}", f"--window-size=1280,{_page_height_px(nb)}")
     assert shot.returncode == 0 and png.exists(), f"chromium could not take a screenshot: {shot.stderr[-2000:]}"
     from PIL import Image
 

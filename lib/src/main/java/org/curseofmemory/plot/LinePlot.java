@@ -10,6 +10,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
@@ -41,14 +42,14 @@ public final class LinePlot {
         final double[] x;
         final double[] y;
         final ScatterTrace.Mode mode;
-        final String dash;
+        final boolean dashed;
 
-        Series(String name, double[] x, double[] y, ScatterTrace.Mode mode, String dash) {
+        Series(String name, double[] x, double[] y, ScatterTrace.Mode mode, boolean dashed) {
             this.name = name;
             this.x = x;
             this.y = y;
             this.mode = mode;
-            this.dash = dash;
+            this.dashed = dashed;
         }
     }
 
@@ -115,25 +116,25 @@ public final class LinePlot {
 
     /** A solid line through the points (x_i, y_i). */
     public LinePlot line(String name, double[] x, double[] y) {
-        return add(name, x, y, ScatterTrace.Mode.LINE, null);
+        return add(name, x, y, ScatterTrace.Mode.LINE, false);
     }
 
     /** A dashed line, e.g. for a theoretical rate or a fit. */
     public LinePlot dashed(String name, double[] x, double[] y) {
-        return add(name, x, y, ScatterTrace.Mode.LINE, "dash");
+        return add(name, x, y, ScatterTrace.Mode.LINE, true);
     }
 
     /** Markers only, e.g. for measured values. */
     public LinePlot points(String name, double[] x, double[] y) {
-        return add(name, x, y, ScatterTrace.Mode.MARKERS, null);
+        return add(name, x, y, ScatterTrace.Mode.MARKERS, false);
     }
 
     /** Markers joined by lines. */
     public LinePlot linePoints(String name, double[] x, double[] y) {
-        return add(name, x, y, ScatterTrace.Mode.LINE_AND_MARKERS, null);
+        return add(name, x, y, ScatterTrace.Mode.LINE_AND_MARKERS, false);
     }
 
-    private LinePlot add(String name, double[] x, double[] y, ScatterTrace.Mode mode, String dash) {
+    private LinePlot add(String name, double[] x, double[] y, ScatterTrace.Mode mode, boolean dashed) {
         Validate.notNull("series name", name);
         Validate.notNull("x values of \"" + name + "\"", x);
         Validate.notNull("y values of \"" + name + "\"", y);
@@ -141,7 +142,7 @@ public final class LinePlot {
             throw new IllegalArgumentException("series \"" + name + "\" has " + x.length + " x values but " + y.length
                     + " y values; they must have the same length");
         }
-        series.add(new Series(name, x.clone(), y.clone(), mode, dash));
+        series.add(new Series(name, x.clone(), y.clone(), mode, dashed));
         return this;
     }
 
@@ -157,6 +158,9 @@ public final class LinePlot {
             ScatterTrace.ScatterBuilder b = ScatterTrace.builder(kept[0], kept[1]).name(s.name).mode(s.mode).showLegend(true);
             if (s.mode != ScatterTrace.Mode.LINE) {
                 b.marker(Marker.builder().size(7).build());
+            }
+            if (s.dashed) {
+                b.line(Line.builder().dash(Line.Dash.DASH).build());
             }
             traces[i] = b.build();
         }

@@ -63,6 +63,51 @@ public final class MatrixExponential {
         return Matrices.toRows(exp(m));
     }
 
+    /**
+     * The Fréchet derivative of the exponential, L(A, E) = ∫₀¹ e^{sA} E e^{(1−s)A} ds (so that
+     * e^{A+εE} = e^A + ε L(A, E) + O(ε²)), read off the upper-right block of exp([[A, E], [0, A]])
+     * (block-triangular identity, Van Loan 1978). Trainers back-propagate through e^{A} with it:
+     * if ∂J/∂e^{A} = G then ∂J/∂A = L(Aᵀ, G).
+     *
+     * @param a square matrix A with finite entries
+     * @param e direction E, same shape as A, finite entries
+     */
+    public static DMatrixRMaj frechet(DMatrixRMaj a, DMatrixRMaj e) {
+        Validate.notNull("direction E", e);
+        exp(a); // validates A (square, finite) with the same messages as exp
+        if (e.numRows != a.numRows || e.numCols != a.numCols) {
+            throw new IllegalArgumentException("direction E must be " + a.numRows + "×" + a.numCols + " like A but is "
+                    + e.numRows + "×" + e.numCols);
+        }
+        int n = a.numRows;
+        double eNorm = NormOps_DDRM.inducedP1(e);
+        if (!Double.isFinite(eNorm)) {
+            throw new IllegalArgumentException("direction E has a non-finite entry");
+        }
+        DMatrixRMaj out = new DMatrixRMaj(n, n);
+        if (eNorm == 0) {
+            return out;
+        }
+        // L is linear in E: scale E to the size of A so that it does not inflate the squaring count.
+        double aNorm = NormOps_DDRM.inducedP1(a);
+        double alpha = (aNorm > 0 ? aNorm : 1.0) / eNorm;
+        DMatrixRMaj block = new DMatrixRMaj(2 * n, 2 * n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                block.set(i, j, a.get(i, j));
+                block.set(n + i, n + j, a.get(i, j));
+                block.set(i, n + j, alpha * e.get(i, j));
+            }
+        }
+        DMatrixRMaj big = expUnchecked(block);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                out.set(i, j, big.get(i, n + j) / alpha);
+            }
+        }
+        return out;
+    }
+
     /** Same as {@link #exp(DMatrixRMaj)} without argument checks (entries known to be finite). */
     static DMatrixRMaj expUnchecked(DMatrixRMaj a) {
         int n = a.numRows;

@@ -9,9 +9,7 @@ import org.ejml.data.DMatrixRMaj;
  * (row-major double[]; package-private). e^X comes from the kit's scaling-and-squaring Padé
  * implementation {@link org.curseofmemory.rnn.MatrixExponential}; an overflow gives NaN entries so
  * that the trainer's divergence stop reports it.
- *
- * <p>The Fréchet derivative L(X, E) = ∫₀¹ e^{sX} E e^{(1−s)X} ds is the upper-right block of
- * exp([[X, E], [0, X]]) (block-triangular identity, Van Loan 1978).
+ * The Fréchet derivative comes from the same class.
  */
 final class MatrixExponential {
     private MatrixExponential() {
@@ -27,29 +25,9 @@ final class MatrixExponential {
         }
     }
 
-    /** L(X, E): Fréchet derivative of exp at X in direction E. */
+    /** L(X, E): Fréchet derivative of exp at X in direction E ({@link org.curseofmemory.rnn.MatrixExponential#frechet}). */
     static double[] frechet(double[] x, double[] e, int n) {
-        double en = norm1(e, n);
-        double[] out = new double[n * n];
-        if (en == 0) {
-            return out;
-        }
-        int n2 = 2 * n;
-        double[] block = new double[n2 * n2];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                block[i * n2 + j] = x[i * n + j];
-                block[(n + i) * n2 + n + j] = x[i * n + j];
-                block[i * n2 + n + j] = e[i * n + j] / en;
-            }
-        }
-        double[] eb = expm(block, n2);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                out[i * n + j] = en * eb[i * n2 + n + j];
-            }
-        }
-        return out;
+        return org.curseofmemory.rnn.MatrixExponential.frechet(DMatrixRMaj.wrap(n, n, x.clone()), DMatrixRMaj.wrap(n, n, e.clone())).data;
     }
 
     static double[] identity(int n) {

@@ -65,6 +65,15 @@ class PlotlyJsonTest {
     }
 
     @Test
+    void dashedSeriesAreDashed() {
+        Figure fig = LinePlot.titled("").line("solid", new double[] {0, 1}, new double[] {1, 2})
+                .dashed("guide", new double[] {0, 1}, new double[] {2, 3}).figure();
+        List<?> data = (List<?>) PlotlyJson.toMap(fig).get("data");
+        assertNull(((Map<?, ?>) data.get(0)).get("line"));
+        assertEquals("dash", ((Map<?, ?>) ((Map<?, ?>) data.get(1)).get("line")).get("dash"));
+    }
+
+    @Test
     void logAxisDropsNonPositivePoints() {
         Figure fig = LinePlot.titled("").logX().line("a", new double[] {0, 1, 2}, new double[] {3, 4, 5}).figure();
         List<?> x = (List<?>) ((Map<?, ?>) ((List<?>) PlotlyJson.toMap(fig).get("data")).get(0)).get("x");
