@@ -5,32 +5,10 @@ import org.curseofmemory.util.Validate;
 
 /** Package-private helpers shared by the kernel models. */
 final class GridSteps {
-    /** Relative tolerance for treating a grid as uniform. */
+    /** Relative tolerance for treating two grid intervals as equal (one matrix exponential for both). */
     static final double UNIFORM_TOLERANCE = 1e-9;
 
     private GridSteps() {
-    }
-
-    /**
-     * The step h if t_i = t_0 + i h for all i (within {@link #UNIFORM_TOLERANCE}·h), else −1.
-     * A single node counts as non-uniform.
-     */
-    static double uniformStep(double[] t) {
-        int n = t.length - 1;
-        if (n < 1) {
-            return -1;
-        }
-        double h = (t[n] - t[0]) / n;
-        if (!(h > 0)) {
-            return -1;
-        }
-        double tol = UNIFORM_TOLERANCE * h;
-        for (int i = 1; i < n; i++) {
-            if (Math.abs(t[i] - (t[0] + i * h)) > tol) {
-                return -1;
-            }
-        }
-        return h;
     }
 
     static void checkTimes(double[] t) {

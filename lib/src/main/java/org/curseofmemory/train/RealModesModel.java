@@ -168,7 +168,7 @@ public final class RealModesModel implements KernelModel {
         GridSteps.checkLossArguments(2 * m, theta, grid, target, gradient);
         double[] t = grid.nodes();
         int n = t.length;
-        double h = GridSteps.uniformStep(t);
+        double h = grid.uniformStep();
         double[] v = new double[n];
         // pass 1: model kernel
         for (int k = 0; k < m; k++) {

@@ -9,12 +9,31 @@ import java.util.function.DoubleUnaryOperator;
  * Immutable; the arrays handed out are copies.
  */
 public final class Grid {
+    /** Nodes within this fraction of the step of t_0 + i·h count as uniform. */
+    private static final double UNIFORM_TOLERANCE = 1e-9;
+
     private final double[] t;
     private final double[] w;
+    private final double step;
 
     private Grid(double[] t, double[] w) {
         this.t = t;
         this.w = w;
+        this.step = uniformStepOf(t);
+    }
+
+    private static double uniformStepOf(double[] t) {
+        int n = t.length - 1;
+        double h = n < 1 ? Double.NaN : (t[n] - t[0]) / n;
+        if (!(h > 0)) {
+            return Double.NaN;
+        }
+        for (int i = 1; i < n; i++) {
+            if (Math.abs(t[i] - (t[0] + i * h)) > UNIFORM_TOLERANCE * h) {
+                return Double.NaN;
+            }
+        }
+        return h;
     }
 
     /**
@@ -83,6 +102,11 @@ public final class Grid {
 
     public double weight(int i) {
         return w[i];
+    }
+
+    /** The step h when the nodes are t_0 + i·h (to 1e-9 of h), else NaN. Fast paths use it. */
+    public double uniformStep() {
+        return step;
     }
 
     /** Last node T. */
