@@ -65,7 +65,9 @@ kit_ensure_library() {
     return 0
   fi
   kit_say "building the library (mvn package) into lib/target/kit"
-  (cd "$KIT_ROOT" && mvn -B -q -ntp -Dstyle.color=never -DskipTests package -pl lib -am) || kit_die "the library build failed (see Maven's messages above)"
+  local log
+  log=$(cd "$KIT_ROOT" && mvn -B -q -ntp -Dstyle.color=never -DskipTests package -pl lib -am 2>&1) \
+    || { printf '%s\n' "$log" >&2; kit_die "the library build failed (Maven's messages above)"; }
   echo "$want" > "$stamp"
 }
 
