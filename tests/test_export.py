@@ -37,12 +37,14 @@ def _browser() -> str:
     pytest.fail("Chromium is not installed; ./kit test installs it (Debian: apt-get install chromium)", pytrace=False)
 
 
-def _chromium(page: Path, *args: str) -> subprocess.CompletedProcess:
+def _chromium(page, *args: str, budget_ms: int = 15000) -> subprocess.CompletedProcess:
+    """Headless Chromium on a file (Path) or a localhost URL (str); scripts get budget_ms of virtual time."""
+    url = page.as_uri() if isinstance(page, Path) else page
     with tempfile.TemporaryDirectory() as profile:
         cmd = [
             _browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--hide-scrollbars", f"--user-data-dir={profile}", "--virtual-time-budget=15000", *args, page.as_uri(),
+            "--hide-scrollbars", f"--user-data-dir={profile}", f"--virtual-time-budget={budget_ms}", *args, url,
         ]
         return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
