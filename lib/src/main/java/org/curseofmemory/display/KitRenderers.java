@@ -1,0 +1,57 @@
+package org.curseofmemory.display;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.curseofmemory.plot.LinePlot;
+import org.curseofmemory.plot.PlotlyJson;
+import org.curseofmemory.plot.TableHtml;
+
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * The kit's renderers: the one place that lists which classes a notebook shows richly, and how.
+ *
+ * <ul>
+ *   <li>a figure (any tablesaw-jsplot {@link Figure}, or the kit's {@link LinePlot}) as Plotly JSON
+ *       ({@value PlotlyJson#MIME_TYPE}, drawn offline by JupyterLab 4 and Notebook 7, trusted or
+ *       not), as HTML calling {@code Plotly.newPlot} (for exported pages) and as a one-line text
+ *       summary;</li>
+ *   <li>a Tablesaw {@link Table} as HTML ({@link TableHtml#of(Table)}: first and last rows of long
+ *       tables) and as Tablesaw's own text form of the same rows.</li>
+ * </ul>
+ */
+final class KitRenderers {
+    static final String PLOTLY = PlotlyJson.MIME_TYPE;
+    static final String HTML = "text/html";
+
+    private KitRenderers() {
+    }
+
+    /** Every renderer the kit registers, in registration order. */
+    static List<MimeRenderer<?>> all() {
+        return List.of(
+                figure(Figure.class, figure -> figure),
+                figure(LinePlot.class, LinePlot::figure),
+                table());
+    }
+
+    /** Plotly JSON, HTML and a text summary of the figure that {@code toFigure} makes of a value. */
+    static <T> MimeRenderer<T> figure(Class<T> type, Function<T, Figure> toFigure) {
+        return new MimeRenderer<>(type, List.of(PLOTLY, HTML), (value, out) -> {
+            Figure figure = toFigure.apply(value);
+            out.renderIfRequested(PLOTLY, () -> PlotlyJson.toMap(figure));
+            out.renderIfRequested(HTML, () -> PlotlyJson.toHtml(figure));
+            out.putText(PlotlyJson.summary(figure));
+        });
+    }
+
+    /** HTML and text of a table, both showing at most {@link TableHtml#DEFAULT_MAX_ROWS} rows. */
+    static MimeRenderer<Table> table() {
+        return new MimeRenderer<>(Table.class, List.of(HTML), (table, out) -> {
+            out.renderIfRequested(HTML, () -> TableHtml.of(table));
+            out.putText(table.print(TableHtml.DEFAULT_MAX_ROWS));
+        });
+    }
+}
