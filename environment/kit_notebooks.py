@@ -4,6 +4,7 @@ Used by the tests (tests/) and by `./kit book`. Run as a script: `python kit_not
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -16,7 +17,9 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "nbconvert"
-KERNEL_NAME = "java"
+# The kernelspec the notebooks are executed in. The committed notebooks name `java` (JJava's
+# kernelspec, and IJava's too); KIT_KERNEL chooses another installed one, e.g. KIT_KERNEL=ijava.
+DEFAULT_KERNEL_NAME = "java"
 CELL_TIMEOUT_S = 120
 STARTUP_TIMEOUT_S = 120
 DEFAULT_BUDGET_S = 60
@@ -38,19 +41,25 @@ def budget_seconds(nb) -> float:
     return float(nb.metadata.get("kit", {}).get("budget_seconds", DEFAULT_BUDGET_S))
 
 
+def kernel_name() -> str:
+    """The kernelspec to execute notebooks in: $KIT_KERNEL if set and not empty, else `java`."""
+    return os.environ.get("KIT_KERNEL", "").strip() or DEFAULT_KERNEL_NAME
+
+
 class NotebookFailure(Exception):
     """A cell failed; the message shows the cell's source and the kernel's error, without ANSI codes."""
 
 
 def execute(path: Path):
-    """Executes a notebook top to bottom on a fresh kernel; returns (executed notebook, seconds).
+    """Executes a notebook top to bottom on a fresh kernel (see kernel_name()); returns (executed
+    notebook, seconds).
 
     The notebook on disk is never written: a learner's edits are safe.
     """
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
-        kernel_name=KERNEL_NAME,
+        kernel_name=kernel_name(),
         timeout=CELL_TIMEOUT_S,
         startup_timeout=STARTUP_TIMEOUT_S,
         resources={"metadata": {"path": str(path.parent)}},

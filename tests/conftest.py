@@ -38,6 +38,6 @@ def notebook_runner():
 def pytest_terminal_summary(terminalreporter):
     if not _TIMES:
         return
-    terminalreporter.section("notebook wall times")
+    terminalreporter.section(f"notebook wall times (kernel: {kit_notebooks.kernel_name()})")
     for name, (seconds, budget) in sorted(_TIMES.items()):
         terminalreporter.write_line(f"{name:<45} {seconds:6.1f} s  (budget {budget:.0f} s)")
