@@ -525,6 +525,7 @@ def build_book(out: Path = BOOK_DIR, run=None, say=print) -> dict:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     write_assets(out)
+    (out / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages: serve the files as they are
     files = build_javadoc(out / "api")
     api = api_index(out / "api")
     say(f"[book] API: mvn javadoc:javadoc, {files} files, {len(api)} types and packages indexed")
