@@ -291,8 +291,22 @@ def build_javadoc(out: Path) -> int:
             if out.exists():
                 shutil.rmtree(out)
             shutil.copytree(candidate, out, ignore=shutil.ignore_patterns("options", "packages", "argfile", "javadoc.sh", "*.bat"))
+            _drop_missing_css_imports(out)
             return sum(1 for f in out.rglob("*") if f.is_file())
     raise BookError("mvn javadoc:javadoc ran but wrote no lib/target/reports/apidocs/index.html")
+
+
+def _drop_missing_css_imports(api: Path) -> None:
+    """JDK 17's javadoc stylesheet imports resources/fonts/dejavu.css without shipping it; a browser
+    would request a missing file on every API page. Drop @import lines whose target does not exist."""
+    for css in api.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        kept = [
+            line for line in text.splitlines(keepends=True)
+            if not (m := re.match(r"""\s*@import\s+url\(['"]?([^'")]+)['"]?\)""", line)) or (css.parent / m.group(1)).exists()
+        ]
+        if len(kept) != len(text.splitlines(keepends=True)):
+            css.write_text("".join(kept), encoding="utf-8")
 
 
 def api_index(api: Path) -> dict[str, str]:
