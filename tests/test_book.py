@@ -91,13 +91,24 @@ def test_pages_are_titled_and_linked_in_reading_order(book):
             f"{page}: the <title> should be {title!r}"
         )
         assert 'href="index.html"' in html and 'href="theory.html"' in html and 'href="api/index.html"' in html
+        rels = _rel_links(html)
         prev = pages[i - 1] if i else "theory.html"
-        assert f'rel="prev" href="{prev}"' in html, f"{page}: 'previous' should link to {prev}"
+        assert rels.get("prev") == {prev}, f"{page}: 'previous' should link to {prev}, not {rels.get('prev')}"
         if i + 1 < len(pages):
-            assert f'rel="next" href="{pages[i + 1]}"' in html, f"{page}: 'next' should link to {pages[i + 1]}"
+            assert rels.get("next") == {pages[i + 1]}, f"{page}: 'next' should link to {pages[i + 1]}, not {rels.get('next')}"
     index = (OUT / "index.html").read_text(encoding="utf-8")
     positions = [index.find(f'href="{p}"') for p in pages]
     assert -1 not in positions and positions == sorted(positions), "index.html must list every notebook in reading order"
+
+
+def _rel_links(html: str) -> dict[str, set[str]]:
+    """rel -> hrefs of the page's <a rel=...> links (attribute order does not matter)."""
+    found: dict[str, set[str]] = {}
+    for tag in re.findall(r"<a\b[^>]*>", html):
+        rel, href = re.search(r'rel="([^"]*)"', tag), re.search(r'href="([^"]*)"', tag)
+        if rel and href:
+            found.setdefault(rel.group(1), set()).add(href.group(1))
+    return found
 
 
 def _solution_cells(nb):
