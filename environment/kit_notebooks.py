@@ -332,8 +332,9 @@ def api_index(api: Path) -> dict[str, str]:
     return found
 
 
-_CODE = re.compile(r"(<a\b[^>]*>\s*)?<code>((?:[a-z]+\.)*([A-Z][A-Za-z0-9_]*)?)((?:[.(#][^<]*)?)</code>")
+_CODE = re.compile(r"(<a\b[^>]*>\s*)?<code>([^<]*)</code>")
 _CODE_NAME = re.compile(r'<span class="n">([A-Z][A-Za-z0-9_]*)</span>')
+_QUALIFIED = re.compile(r"((?:[a-z][a-z0-9_]*\.)*)([A-Z][A-Za-z0-9_]*)?")
 
 
 def link_api(html: str, api: dict[str, str]) -> str:
@@ -341,13 +342,14 @@ def link_api(html: str, api: dict[str, str]) -> str:
     `Norms.l1(...)`, `org.curseofmemory.approx`) and class names in highlighted code cells."""
 
     def prose(m):
-        anchor, qualified, simple, rest = m.group(1), m.group(2), m.group(3), m.group(4)
+        anchor, text = m.group(1), m.group(2)
         if anchor:  # already inside a link
             return m.group(0)
-        target = api.get(simple or "") or (api.get(qualified) if not simple else None)
+        q = _QUALIFIED.match(text)
+        target = api.get(q.group(2)) if q.group(2) else api.get(text.strip())
         if not target:
             return m.group(0)
-        return f'<a class="kit-api" href="{target}"><code>{qualified}{rest}</code></a>'
+        return f'<a class="kit-api" href="{target}"><code>{text}</code></a>'
 
     html = _CODE.sub(prose, html)
     return _CODE_NAME.sub(

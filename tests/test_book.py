@@ -381,3 +381,24 @@ def test_book_is_built_from_committed_notebooks(tmp_path, monkeypatch):
     monkeypatch.setattr(kit_notebooks, "NOTEBOOKS", repo / "notebooks")
     [(name, committed)] = kit_notebooks.committed_notebooks()
     assert name == "00-x.ipynb" and kit_notebooks.notebook_title(committed, "00-x") == "00 · Committed"
+
+
+def test_link_helpers():
+    """Repository links become book links; class and package names link to the Javadoc by simple name;
+    headings get GitHub's anchors, so docs/theory.md#32-... works on GitHub and in the book."""
+    api = {"JacksonApproximation": "api/org/x/JacksonApproximation.html", "org.curseofmemory.approx": "api/org/p.html"}
+    html = kit_notebooks.link_api(
+        '<p><code>JacksonApproximation.of(3)</code> <code>org.curseofmemory.approx</code> <code>Table</code>'
+        ' <a href="x"><code>JacksonApproximation</code></a></p><span class="n">JacksonApproximation</span>',
+        api,
+    )
+    assert html.count('class="kit-api" href="api/org/x/JacksonApproximation.html"') == 2
+    assert '<a class="kit-api" href="api/org/p.html"><code>org.curseofmemory.approx</code></a>' in html
+    assert "<code>Table</code>" in html and '<a href="x"><code>JacksonApproximation</code></a>' in html
+    assert kit_notebooks.rewrite_links(
+        '<a href="../docs/theory.md#42-plateaus"></a><a href="../notebooks/07-plateaus.ipynb"></a><a href="../README.md"></a>'
+    ) == '<a href="theory.html#42-plateaus"></a><a href="07-plateaus.html"></a><a href="index.html"></a>'
+    assert kit_notebooks._slug("3.2 Jackson-type rate") == "32-jackson-type-rate"
+    assert kit_notebooks._slug("5.1 Nonlinear inverse theorem and perturbation error") == (
+        "51-nonlinear-inverse-theorem-and-perturbation-error"
+    )
