@@ -56,8 +56,8 @@ def _plot_count(nb) -> int:
 
 
 def _notebooks_with_plots():
-    """Notebooks whose source draws a figure (LinePlot or a tablesaw Figure)."""
-    return [p for p in kit_notebooks.notebook_paths() if re.search(r"LinePlot|Figure", p.read_text(encoding="utf-8"))]
+    """Notebooks whose source draws a figure (Chart or a tablesaw Figure)."""
+    return [p for p in kit_notebooks.notebook_paths() if re.search(r"Chart|Figure", p.read_text(encoding="utf-8"))]
 
 
 def test_start_here_outputs_plotly_and_html():

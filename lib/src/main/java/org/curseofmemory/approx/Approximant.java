@@ -3,11 +3,10 @@ package org.curseofmemory.approx;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
-
 import org.curseofmemory.kernel.MemoryKernel;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.optim.StopReason;
+import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
-
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -35,16 +34,6 @@ import tech.tablesaw.api.Table;
  * the parameters of the Jackson construction get [kit].
  */
 public final class Approximant {
-
-    /** Why the solver that produced this approximant stopped. */
-    public enum StopReason {
-        /** One (or a fixed number of reweighted) linear least-squares solves: nothing to iterate. */
-        LINEAR_SOLVE,
-        /** The iterative search (β search or rate optimisation) met its tolerance. */
-        CONVERGED,
-        /** The iterative search used its iteration budget. */
-        MAX_ITERATIONS
-    }
 
     /** Largest width accepted by the solvers of this package. */
     public static final int MAX_WIDTH = 200;

@@ -2,8 +2,8 @@ package org.curseofmemory.approx;
 
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
-
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.quad.AdaptiveQuadrature;
 
 /**
  * Package-private: L¹ and L² norms on [0, ∞) of a kernel or of an error e(t) = ρ(t) − ρ̂(t), tail

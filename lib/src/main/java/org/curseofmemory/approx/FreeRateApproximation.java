@@ -2,8 +2,8 @@ package org.curseofmemory.approx;
 
 import java.util.Arrays;
 import java.util.OptionalDouble;
-
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.optim.StopReason;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -225,14 +225,14 @@ public final class FreeRateApproximation {
         double[] y = FitGrid.sample(target);
         double[] rates = initialRates(target, y);
         int iterations = 0;
-        Approximant.StopReason stop = Approximant.StopReason.LINEAR_SOLVE;
+        StopReason stop = StopReason.LINEAR_SOLVE;
         ApproximationMethod method = ApproximationMethod.LOG_SPACED_RATES;
         if (optimize) {
             VarPro vp = new VarPro(y, rates);
             vp.run(maxIterations);
             rates = vp.rates();
             iterations = vp.iterations;
-            stop = vp.converged ? Approximant.StopReason.CONVERGED : Approximant.StopReason.MAX_ITERATIONS;
+            stop = vp.converged ? StopReason.CONVERGED : StopReason.MAX_STEPS;
             method = ApproximationMethod.OPTIMIZED_RATES;
         }
         double[] amps = amplitudes(rates, y, FitGrid.WEIGHTS, fitNorm);

@@ -1,8 +1,8 @@
 package org.curseofmemory.approx;
 
 import java.util.OptionalDouble;
-
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.optim.StopReason;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 
@@ -148,7 +148,7 @@ public final class JacksonApproximation {
         double n2 = ErrorNorms.targetL2(target);
         if (!Double.isNaN(beta)) {
             return Approximant.jackson(target, beta, fitCoefficients(target, beta, width, fitNorm), n1, n2, 0,
-                    Approximant.StopReason.LINEAR_SOLVE);
+                    StopReason.LINEAR_SOLVE);
         }
         double lo = betaLo;
         double hi = betaHi;
@@ -205,7 +205,7 @@ public final class JacksonApproximation {
         }
         double betaStar = Math.pow(10, bestU);
         return Approximant.jackson(target, betaStar, fitCoefficients(target, betaStar, width, fitNorm), n1, n2, fits,
-                Approximant.StopReason.CONVERGED);
+                StopReason.CONVERGED);
     }
 
     private static double clip(double b) {

@@ -3,7 +3,6 @@ package org.curseofmemory.approx;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
-
 import org.curseofmemory.util.Validate;
 
 /**

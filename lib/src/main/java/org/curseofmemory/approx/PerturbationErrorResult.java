@@ -1,9 +1,7 @@
 package org.curseofmemory.approx;
 
 import java.util.OptionalDouble;
-
 import org.curseofmemory.util.Validate;
-
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;

@@ -22,3 +22,4 @@
  * (1.14e-3, 2.22e-2, 0.124 with {@link org.curseofmemory.approx.FitNorm#L1}); numpy: 1.4e-3, 2.6e-2, 0.12.
  */
 package org.curseofmemory.approx;
+

@@ -2,7 +2,6 @@ package org.curseofmemory.kernel;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
-
 import org.curseofmemory.util.Validate;
 
 /**

@@ -2,10 +2,8 @@ package org.curseofmemory.kernel;
 
 import java.util.HashSet;
 import java.util.Set;
-
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
-
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 

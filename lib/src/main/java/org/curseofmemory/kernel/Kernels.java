@@ -2,7 +2,6 @@ package org.curseofmemory.kernel;
 
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
-
 import org.curseofmemory.util.Validate;
 
 /**

@@ -3,7 +3,6 @@ package org.curseofmemory.kernel;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
-
 import org.curseofmemory.util.Validate;
 
 /**

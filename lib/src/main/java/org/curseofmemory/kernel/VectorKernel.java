@@ -1,7 +1,6 @@
 package org.curseofmemory.kernel;
 
 import java.util.Arrays;
-
 import org.curseofmemory.util.Validate;
 
 /**

@@ -1,5 +1,7 @@
 package org.curseofmemory.rnn;
 
+import org.curseofmemory.linalg.MatrixExponential;
+
 /**
  * How the model kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ of a {@link LinearRnn} is evaluated (REFERENCE §2).
  */

@@ -2,9 +2,7 @@ package org.curseofmemory.rnn;
 
 import java.util.Arrays;
 import java.util.Comparator;
-
-import org.curseofmemory.kernel.MemoryKernel;
-import org.curseofmemory.kernel.VectorMemoryKernel;
+import org.curseofmemory.linalg.Matrices;
 import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.Complex_F64;

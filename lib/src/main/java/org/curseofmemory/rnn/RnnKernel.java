@@ -1,7 +1,6 @@
 package org.curseofmemory.rnn;
 
 import java.util.Optional;
-
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;

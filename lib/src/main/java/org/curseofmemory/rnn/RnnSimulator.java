@@ -1,5 +1,6 @@
 package org.curseofmemory.rnn;
 
+import org.curseofmemory.linalg.MatrixExponential;
 import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
@@ -139,9 +140,7 @@ public final class RnnSimulator {
             throw new IllegalArgumentException("input signal x (" + x.name() + ") has dimension " + x.dimension()
                     + " but the RNN has input dimension d=" + rnn.inputDimension());
         }
-        if (dt > tEnd) {
-            throw new IllegalArgumentException("time step dt=" + dt + " must be <= end time T=" + tEnd);
-        }
+        Validate.atMost("time step dt", dt, "end time T", tEnd);
         double ratio = tEnd / dt;
         if (ratio > MAX_STEPS + 0.5) {
             throw new IllegalArgumentException("T/dt=" + ratio + " steps (T=" + tEnd + ", dt=" + dt

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
-
+import org.curseofmemory.train.sequence.WhiteNoise;
 import org.curseofmemory.util.Validate;
 
 /**

@@ -1,7 +1,8 @@
 package org.curseofmemory.train;
 
 import java.util.Random;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -62,9 +63,7 @@ public final class ComplexModesModel implements KernelModel {
     public ComplexModesModel withInitialDecayRange(double lo, double hi) {
         Validate.positive("initial decay rate lo", lo);
         Validate.positive("initial decay rate hi", hi);
-        if (lo > hi) {
-            throw new IllegalArgumentException("initial decay range lo=" + lo + " must be <= hi=" + hi);
-        }
+        Validate.ordered("initial decay range", lo, hi);
         ComplexModesModel model = new ComplexModesModel(m, param, amplitudeScale, lo, hi, freqLo, freqHi);
         model.checkRange();
         return model;
@@ -74,9 +73,7 @@ public final class ComplexModesModel implements KernelModel {
     public ComplexModesModel withInitialFrequencyRange(double lo, double hi) {
         Validate.finite("initial frequency lo", lo);
         Validate.finite("initial frequency hi", hi);
-        if (lo > hi) {
-            throw new IllegalArgumentException("initial frequency range lo=" + lo + " must be <= hi=" + hi);
-        }
+        Validate.ordered("initial frequency range", lo, hi);
         return new ComplexModesModel(m, param, amplitudeScale, rateLo, rateHi, lo, hi);
     }
 

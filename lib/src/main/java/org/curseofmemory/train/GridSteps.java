@@ -1,6 +1,6 @@
 package org.curseofmemory.train;
 
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
 
 /** Package-private helpers shared by the kernel models. */

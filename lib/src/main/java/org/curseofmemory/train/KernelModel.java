@@ -1,6 +1,6 @@
 package org.curseofmemory.train;
 
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 
 /**
  * A parametric model kernel ρ̂_θ(t), trained on the kernel loss

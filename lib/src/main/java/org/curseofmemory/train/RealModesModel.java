@@ -1,7 +1,8 @@
 package org.curseofmemory.train;
 
 import java.util.Random;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -54,9 +55,7 @@ public final class RealModesModel implements KernelModel {
     public RealModesModel withInitialDecayRange(double lo, double hi) {
         Validate.positive("initial decay rate lo", lo);
         Validate.positive("initial decay rate hi", hi);
-        if (lo > hi) {
-            throw new IllegalArgumentException("initial decay range lo=" + lo + " must be <= hi=" + hi);
-        }
+        Validate.ordered("initial decay range", lo, hi);
         RealModesModel model = new RealModesModel(m, param, amplitudeScale, lo, hi);
         model.checkRange();
         return model;

@@ -87,4 +87,36 @@ public final class Validate {
         }
         return values;
     }
+
+    /**
+     * Requires finite {@code lo <= hi} for the interval named {@code what}, e.g.
+     * "initial decay range lo=2.0 must be <= hi=1.0".
+     */
+    public static void ordered(String what, double lo, double hi) {
+        finite(what + " lo", lo);
+        finite(what + " hi", hi);
+        if (!(lo <= hi)) {
+            throw new IllegalArgumentException(what + " lo=" + lo + " must be <= hi=" + hi);
+        }
+    }
+
+    /** Requires {@code value <= bound}, e.g. "grid step dt=2.0 must be <= tMax=1.0". */
+    public static double atMost(String what, double value, String boundName, double bound) {
+        if (!(value <= bound)) {
+            throw new IllegalArgumentException(what + "=" + value + " must be <= " + boundName + "=" + bound);
+        }
+        return value;
+    }
+
+    /** Requires {@code value < bound}, e.g. "plateau threshold=1.5 must be < 1". */
+    public static double below(String what, double value, double bound) {
+        if (!(value < bound)) {
+            throw new IllegalArgumentException(what + "=" + value + " must be < " + fmt(bound));
+        }
+        return value;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
 }

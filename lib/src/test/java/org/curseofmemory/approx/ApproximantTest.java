@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-
 import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.kernel.MemoryKernel;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 import org.junit.jupiter.api.Test;
-
 import tech.tablesaw.api.Table;
 
 class ApproximantTest {

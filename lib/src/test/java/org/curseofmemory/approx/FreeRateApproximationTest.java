@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.Norms;
+import org.curseofmemory.optim.StopReason;
 import org.junit.jupiter.api.Test;
 
 class FreeRateApproximationTest {
@@ -69,7 +70,7 @@ class FreeRateApproximationTest {
         Approximant a = FreeRateApproximation.ofWidth(1).optimizeRates().approximate(target);
         assertEquals(1.0, a.rates()[0], 1e-6);
         assertEquals(2.0, a.amplitudes()[0], 1e-6);
-        assertEquals(Approximant.StopReason.CONVERGED, a.stopReason());
+        assertEquals(StopReason.CONVERGED, a.stopReason());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.Norms;
+import org.curseofmemory.optim.StopReason;
 import org.junit.jupiter.api.Test;
 
 class JacksonApproximationTest {
@@ -35,7 +36,7 @@ class JacksonApproximationTest {
             }
             assertEquals(ApproximationMethod.JACKSON, a.method());
             assertEquals(0.5, a.beta().getAsDouble());
-            assertEquals(Approximant.StopReason.LINEAR_SOLVE, a.stopReason());
+            assertEquals(StopReason.LINEAR_SOLVE, a.stopReason());
         }
         // least-squares slope of ln(error) against ln(m) over m = 8, 16, 32, 64
         double slope = logLogSlope(new double[] {8, 16, 32, 64}, new double[] {err[2], err[3], err[4], err[5]});
@@ -130,7 +131,7 @@ class JacksonApproximationTest {
         // REFERENCE §4 [kit]: relative L1 error ≈ 2.6e-2 at m = 64, ω = 0.5, β optimised.
         Approximant a = JacksonApproximation.ofWidth(64).optimizeBeta().approximate(Kernels.powerLaw(0.5));
         assertEquals(2.6e-2, a.relativeL1Error(), 0.1 * 2.6e-2);
-        assertEquals(Approximant.StopReason.CONVERGED, a.stopReason());
+        assertEquals(StopReason.CONVERGED, a.stopReason());
         assertTrue(a.iterations() > JacksonApproximation.SCAN_POINTS);
     }
 

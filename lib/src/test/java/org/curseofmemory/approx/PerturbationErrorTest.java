@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-
 import org.curseofmemory.kernel.Kernels;
 import org.junit.jupiter.api.Test;
-
 import tech.tablesaw.api.Table;
 
 class PerturbationErrorTest {

@@ -3,7 +3,7 @@ package org.curseofmemory.kernel;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

@@ -3,10 +3,8 @@ package org.curseofmemory.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 import org.junit.jupiter.api.Test;
-
 import tech.tablesaw.api.Table;
 
 class KernelTablesTest {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleUnaryOperator;
-
+import org.curseofmemory.quad.QuadratureEstimate;
 import org.junit.jupiter.api.Test;
 
 class KernelsTest {
@@ -113,7 +113,7 @@ class KernelsTest {
         assertEquals("(1+t)^-1.5", k.name());
         // distance between two power laws: both tails known, but the triangle bound is loose, so the
         // tail is extrapolated
-        NormEstimate e = Norms.l1DistanceEstimate(k, Kernels.powerLaw(2, 0.5));
+        QuadratureEstimate e = Norms.l1DistanceEstimate(k, Kernels.powerLaw(2, 0.5));
         assertRel(2.0, e.value(), 1e-8);
     }
 

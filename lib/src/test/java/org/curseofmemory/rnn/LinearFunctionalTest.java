@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleUnaryOperator;
-
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.kernel.Norms;
 import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.signal.Signals;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.curseofmemory.kernel.MemoryKernel;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.rnn.Reparameterization;
 import org.junit.jupiter.api.Test;
 
 /** Analytic gradients of every model and parameterization against central finite differences. */
