@@ -3,7 +3,9 @@ package org.curseofmemory.approx;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.curseofmemory.kernel.ExpSumKernel;
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.kernel.ShiftedChebyshev;
 import org.curseofmemory.optim.StopReason;
 import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
@@ -44,7 +46,7 @@ public final class Approximant {
     private final double[] rates;
     private final double[] amplitudes;
     private final double[] chebyshev;
-    private final MemoryKernel kernel;
+    private final ExpSumKernel kernel;
     private final double targetL1;
     private final double targetL2;
     private final double l1Error;
@@ -61,7 +63,8 @@ public final class Approximant {
         this.rates = rates;
         this.amplitudes = amplitudes;
         this.chebyshev = chebyshev;
-        this.kernel = new ApproximantKernel(this);
+        this.kernel = (chebyshev != null ? ExpSumKernel.chebyshev(beta, chebyshev) : ExpSumKernel.of(amplitudes, rates))
+                .withName(label(method, beta, rates.length, target));
         this.targetL1 = targetL1;
         this.targetL2 = targetL2;
         this.l1Error = ErrorNorms.l1Error(target, this::value, rates[0], targetL1);
@@ -91,18 +94,46 @@ public final class Approximant {
                         + " must be > 0 (a non-positive rate is an unstable, non-Hurwitz model, REFERENCE §2)");
             }
         }
+        MeasuredTarget measured = MeasuredTarget.of(target);
         return exponentialSum(target, ApproximationMethod.GIVEN, Double.NaN, rates.clone(), amplitudes.clone(),
-                ErrorNorms.targetL1(target), ErrorNorms.targetL2(target), 0, StopReason.LINEAR_SOLVE);
+                measured.l1, measured.l2, 0, StopReason.LINEAR_SOLVE);
     }
 
-    /** Package-private: an exponential-sum approximant, rates sorted ascending here. */
-    static Approximant exponentialSum(MemoryKernel target, ApproximationMethod method, double beta, double[] rates,
-            double[] amplitudes, double targetL1, double targetL2, int iterations, StopReason stop) {
+    /**
+     * ∫₀^∞ |ρ − Σ a_k e^{−λ_k t}| with the modes sorted by rate and summed as {@link #value} sums
+     * them: the L¹ error that {@code of(target, rates, amplitudes).l1Error()} reports, without the
+     * L² error and the target norms (targetL1 = ‖ρ‖₁ is given).
+     */
+    static double l1ErrorOfSum(MemoryKernel target, double[] rates, double[] amplitudes, double targetL1) {
+        Integer[] order = sortedOrder(rates);
+        double[] r = new double[rates.length];
+        double[] a = new double[rates.length];
+        for (int k = 0; k < order.length; k++) {
+            r[k] = rates[order[k]];
+            a[k] = amplitudes[order[k]];
+        }
+        return ErrorNorms.l1Error(target, t -> {
+            double v = 0;
+            for (int k = 0; k < r.length; k++) {
+                v += a[k] * Math.exp(-r[k] * t);
+            }
+            return v;
+        }, r[0], targetL1);
+    }
+
+    private static Integer[] sortedOrder(double[] rates) {
         Integer[] order = new Integer[rates.length];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
         }
         Arrays.sort(order, (i, j) -> Double.compare(rates[i], rates[j]));
+        return order;
+    }
+
+    /** Package-private: an exponential-sum approximant, rates sorted ascending here. */
+    static Approximant exponentialSum(MemoryKernel target, ApproximationMethod method, double beta, double[] rates,
+            double[] amplitudes, double targetL1, double targetL2, int iterations, StopReason stop) {
+        Integer[] order = sortedOrder(rates);
         double[] r = new double[rates.length];
         double[] a = new double[rates.length];
         for (int k = 0; k < order.length; k++) {
@@ -198,22 +229,18 @@ public final class Approximant {
         return target;
     }
 
-    /** ρ̂ as a {@link MemoryKernel} (stable evaluation, see the class comment). */
-    public MemoryKernel kernel() {
+    /**
+     * ρ̂ as the kit's exponential-sum kernel, the same type a trained mode model gives back: exact
+     * tails, derivatives and Gram sums (see {@link ExpSumKernel}); a Jackson approximant keeps its
+     * stable Chebyshev form for evaluation ({@link ExpSumKernel#chebyshev}).
+     */
+    public ExpSumKernel kernel() {
         return kernel;
     }
 
-    /** ρ̂(t), t ≥ 0. */
+    /** ρ̂(t), t ≥ 0 (= {@code kernel().value(t)}). */
     public double value(double t) {
-        if (chebyshev != null) {
-            double s = Math.exp(-beta * t);
-            return s * ShiftedChebyshev.clenshaw(chebyshev, 2 * s - 1);
-        }
-        double v = 0;
-        for (int k = 0; k < rates.length; k++) {
-            v += amplitudes[k] * Math.exp(-rates[k] * t);
-        }
-        return v;
+        return kernel.value(t);
     }
 
     /** ∫₀^∞ |ρ − ρ̂| dt = sup_t ‖H_t − Ĥ_t‖ (REFERENCE §2), tail included. */
@@ -303,36 +330,10 @@ public final class Approximant {
                 slowestRate());
     }
 
-    private static String label(Approximant a) {
-        String base = a.method == ApproximationMethod.JACKSON
-                ? "Jackson m=" + a.width() + " beta=" + String.format("%.4g", a.beta)
-                : (a.method == ApproximationMethod.GIVEN ? "exp-sum m=" : "free-rate m=") + a.width();
-        return base + " approximant of " + a.target.name();
-    }
-
-    /** ρ̂ as a kernel: Clenshaw form for Jackson approximants, plain exponential sum otherwise. */
-    private static final class ApproximantKernel implements MemoryKernel {
-        private final Approximant owner;
-        private final String name;
-
-        ApproximantKernel(Approximant owner) {
-            this.owner = owner;
-            this.name = label(owner);
-        }
-
-        @Override
-        public double value(double t) {
-            return owner.value(t);
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
+    private static String label(ApproximationMethod method, double beta, int width, MemoryKernel target) {
+        String base = method == ApproximationMethod.JACKSON
+                ? "Jackson m=" + width + " beta=" + String.format("%.4g", beta)
+                : (method == ApproximationMethod.GIVEN ? "exp-sum m=" : "free-rate m=") + width;
+        return base + " approximant of " + target.name();
     }
 }

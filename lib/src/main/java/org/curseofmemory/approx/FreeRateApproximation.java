@@ -171,27 +171,26 @@ public final class FreeRateApproximation {
      */
     public double[] initialRates(MemoryKernel target) {
         Validate.notNull("target kernel", target);
-        ErrorNorms.targetL1(target);
-        return initialRates(target, FitGrid.sample(target));
+        return initialRates(MeasuredTarget.of(target));
     }
 
-    private double[] initialRates(MemoryKernel target, double[] samples) {
+    private double[] initialRates(MeasuredTarget target) {
         double lo = rateLo;
         double hi = rateHi;
         if (Double.isNaN(lo)) {
             if (width == 1) {
-                double r = clamp(1 / FitGrid.massQuantile(target, samples, 0.5));
+                double r = clamp(1 / target.massQuantile(0.5));
                 return new double[] {r};
             }
             double eps = Math.max(Math.pow(10, -width / TAIL_DIGITS_DIVISOR), 1e-12);
-            double tFast = FitGrid.massQuantile(target, samples, FAST_QUANTILE);
-            double tBulk = FitGrid.massQuantile(target, samples, 1 - FAST_QUANTILE);
+            double tFast = target.massQuantile(FAST_QUANTILE);
+            double tBulk = target.massQuantile(1 - FAST_QUANTILE);
             hi = 1 / tFast;
             if (tBulk > tFast) {
                 hi = Math.max(hi, 1 / (tBulk - tFast));
             }
             hi = clamp(hi);
-            lo = clamp(1 / FitGrid.massQuantile(target, samples, 1 - eps));
+            lo = clamp(1 / target.massQuantile(1 - eps));
             lo = Math.max(Math.min(lo, hi * Math.exp(-MIN_LOG_RATE_STEP * (width - 1))), MIN_RATE);
             if (!(hi > lo)) {
                 hi = Math.min(10 * lo, MAX_RATE);
@@ -220,10 +219,11 @@ public final class FreeRateApproximation {
      */
     public Approximant approximate(MemoryKernel target) {
         Validate.notNull("target kernel", target);
-        double n1 = ErrorNorms.targetL1(target);
-        double n2 = ErrorNorms.targetL2(target);
-        double[] y = FitGrid.sample(target);
-        double[] rates = initialRates(target, y);
+        MeasuredTarget measured = MeasuredTarget.of(target);
+        double n1 = measured.l1;
+        double n2 = measured.l2;
+        double[] y = measured.fitSamples();
+        double[] rates = initialRates(measured);
         int iterations = 0;
         StopReason stop = StopReason.LINEAR_SOLVE;
         ApproximationMethod method = ApproximationMethod.LOG_SPACED_RATES;

@@ -2,6 +2,7 @@ package org.curseofmemory.approx;
 
 import java.util.OptionalDouble;
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.kernel.ShiftedChebyshev;
 import org.curseofmemory.optim.StopReason;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
@@ -144,8 +145,11 @@ public final class JacksonApproximation {
      */
     public Approximant approximate(MemoryKernel target) {
         Validate.notNull("target kernel", target);
-        double n1 = ErrorNorms.targetL1(target);
-        double n2 = ErrorNorms.targetL2(target);
+        MeasuredTarget measured = MeasuredTarget.of(target);
+        double n1 = measured.l1;
+        double n2 = measured.l2;
+        // one fit per β: the search's fits are kept, the chosen β is not fitted again
+        java.util.Map<Double, double[]> fitsByBeta = new java.util.HashMap<>();
         if (!Double.isNaN(beta)) {
             return Approximant.jackson(target, beta, fitCoefficients(target, beta, width, fitNorm), n1, n2, 0,
                     StopReason.LINEAR_SOLVE);
@@ -153,7 +157,7 @@ public final class JacksonApproximation {
         double lo = betaLo;
         double hi = betaHi;
         if (Double.isNaN(lo)) {
-            double tHalf = FitGrid.massQuantile(target, FitGrid.sample(target), 0.5);
+            double tHalf = measured.massQuantile(0.5);
             lo = clip(BETA_LO_FACTOR / tHalf);
             hi = clip(BETA_HI_FACTOR / tHalf);
         }
@@ -163,7 +167,7 @@ public final class JacksonApproximation {
         int best = 0;
         for (int i = 0; i < SCAN_POINTS; i++) {
             double u = u0 + (u1 - u0) * i / (SCAN_POINTS - 1);
-            errs[i] = l1ErrorAt(target, Math.pow(10, u), n1);
+            errs[i] = l1ErrorAt(target, Math.pow(10, u), n1, fitsByBeta);
             if (errs[i] < errs[best]) {
                 best = i;
             }
@@ -177,8 +181,8 @@ public final class JacksonApproximation {
         final double g = (Math.sqrt(5) - 1) / 2;
         double c = b - g * (b - a);
         double d = a + g * (b - a);
-        double fc = l1ErrorAt(target, Math.pow(10, c), n1);
-        double fd = l1ErrorAt(target, Math.pow(10, d), n1);
+        double fc = l1ErrorAt(target, Math.pow(10, c), n1, fitsByBeta);
+        double fd = l1ErrorAt(target, Math.pow(10, d), n1, fitsByBeta);
         fits += 2;
         while (b - a > LOG10_BETA_TOLERANCE) {
             if (fc <= fd) {
@@ -186,13 +190,13 @@ public final class JacksonApproximation {
                 d = c;
                 fd = fc;
                 c = b - g * (b - a);
-                fc = l1ErrorAt(target, Math.pow(10, c), n1);
+                fc = l1ErrorAt(target, Math.pow(10, c), n1, fitsByBeta);
             } else {
                 a = c;
                 c = d;
                 fc = fd;
                 d = a + g * (b - a);
-                fd = l1ErrorAt(target, Math.pow(10, d), n1);
+                fd = l1ErrorAt(target, Math.pow(10, d), n1, fitsByBeta);
             }
             fits++;
         }
@@ -204,7 +208,11 @@ public final class JacksonApproximation {
             bestU = d;
         }
         double betaStar = Math.pow(10, bestU);
-        return Approximant.jackson(target, betaStar, fitCoefficients(target, betaStar, width, fitNorm), n1, n2, fits,
+        double[] bestFit = fitsByBeta.get(betaStar);
+        if (bestFit == null) {
+            bestFit = fitCoefficients(target, betaStar, width, fitNorm);
+        }
+        return Approximant.jackson(target, betaStar, bestFit, n1, n2, fits,
                 StopReason.CONVERGED);
     }
 
@@ -212,8 +220,9 @@ public final class JacksonApproximation {
         return Math.min(Math.max(b, MIN_BETA), MAX_BETA);
     }
 
-    private double l1ErrorAt(MemoryKernel target, double b, double scale) {
+    private double l1ErrorAt(MemoryKernel target, double b, double scale, java.util.Map<Double, double[]> fitsByBeta) {
         double[] c = fitCoefficients(target, b, width, fitNorm);
+        fitsByBeta.put(b, c);
         return ErrorNorms.l1Error(target, t -> {
             double s = Math.exp(-b * t);
             return s * ShiftedChebyshev.clenshaw(c, 2 * s - 1);

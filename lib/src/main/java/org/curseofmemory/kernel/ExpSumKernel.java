@@ -33,9 +33,17 @@ public final class ExpSumKernel implements MemoryKernel {
     private final double[] cw;
     private final double[] ctheta;
     private final String name;
+    /** Shifted-Chebyshev form of an equally spaced sum (rates kβ): evaluated stably, or null. */
+    private final double[] chebyshev;
+    private final double chebyshevBeta;
 
     private ExpSumKernel(double[] a, double[] lambda, double[] ca, double[] cb, double[] cw, double[] ctheta,
                          String name) {
+        this(a, lambda, ca, cb, cw, ctheta, name, null, Double.NaN);
+    }
+
+    private ExpSumKernel(double[] a, double[] lambda, double[] ca, double[] cb, double[] cw, double[] ctheta,
+                         String name, double[] chebyshev, double chebyshevBeta) {
         this.a = a;
         this.lambda = lambda;
         this.ca = ca;
@@ -43,6 +51,33 @@ public final class ExpSumKernel implements MemoryKernel {
         this.cw = cw;
         this.ctheta = ctheta;
         this.name = name;
+        this.chebyshev = chebyshev;
+        this.chebyshevBeta = chebyshevBeta;
+    }
+
+    /**
+     * The equally spaced sum ρ(t) = Σ_{k=1}^{m} a_k e^{−kβt} given in the well-conditioned form
+     * ρ(t) = s·Σ_{j&lt;m} c_j T_j(2s − 1), s = e^{−βt} (the Jackson construction, Li, Han, E &amp; Li
+     * 2021; docs/theory.md §3.2). {@link #value} evaluates that form (Clenshaw recurrence, stable for
+     * any m); the amplitudes a_k are its exact monomial expansion, correctly rounded, and feed the
+     * closed forms (tails, derivatives, sums), which for m ≳ 20 meet the cancellation of huge
+     * alternating amplitudes: a tail that loses more than half its digits is reported as unknown.
+     *
+     * @param beta      rate spacing β &gt; 0
+     * @param chebyshev c_0..c_{m−1}, finite, m ≥ 1
+     */
+    public static ExpSumKernel chebyshev(double beta, double[] chebyshev) {
+        Validate.positive("rate spacing beta", beta);
+        Validate.finiteArray("Chebyshev coefficients c", chebyshev, 1);
+        int m = chebyshev.length;
+        double[] rates = new double[m];
+        for (int k = 0; k < m; k++) {
+            rates[k] = (k + 1) * beta;
+        }
+        double[] amplitudes = ShiftedChebyshev.toMonomial(chebyshev);
+        Validate.finiteArray("monomial amplitudes of the Chebyshev form", amplitudes, 1);
+        return new ExpSumKernel(amplitudes, rates, new double[0], new double[0], new double[0], new double[0], null,
+                chebyshev.clone(), beta);
     }
 
     /**
@@ -135,7 +170,7 @@ public final class ExpSumKernel implements MemoryKernel {
         if (newName.isBlank()) {
             throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
         }
-        return new ExpSumKernel(a, lambda, ca, cb, cw, ctheta, newName);
+        return new ExpSumKernel(a, lambda, ca, cb, cw, ctheta, newName, chebyshev, chebyshevBeta);
     }
 
     @Override
@@ -164,6 +199,10 @@ public final class ExpSumKernel implements MemoryKernel {
 
     @Override
     public double value(double t) {
+        if (chebyshev != null) {
+            double s = Math.exp(-chebyshevBeta * t);
+            return s * ShiftedChebyshev.clenshaw(chebyshev, 2 * s - 1);
+        }
         double s = 0;
         for (int k = 0; k < a.length; k++) {
             s += a[k] * Math.exp(-lambda[k] * t);
@@ -332,7 +371,11 @@ public final class ExpSumKernel implements MemoryKernel {
         if (!(T >= 0) || Double.isInfinite(T)) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(Math.max(0, gramTail(this, this, T)));
+        double[] sumAndScale = gramTailWithScale(this, this, T);
+        if (sumAndScale[1] * 1e-8 > Math.abs(sumAndScale[0])) {
+            return OptionalDouble.empty(); // more than half the digits cancelled: not a usable closed form
+        }
+        return OptionalDouble.of(Math.max(0, sumAndScale[0]));
     }
 
     @Override
@@ -369,9 +412,15 @@ public final class ExpSumKernel implements MemoryKernel {
      * ∫_T^∞ Re[c e^{μt}] Re[d e^{νt}] = ½ Re[c d E(μ+ν) + c d̄ E(μ+ν̄)], E(z) = −e^{zT}/z.
      */
     private static double gramTail(ExpSumKernel p, ExpSumKernel q, double T) {
+        return gramTailWithScale(p, q, T)[0];
+    }
+
+    /** {Σ of the Gram tail terms, Σ of their absolute values}. */
+    private static double[] gramTailWithScale(ExpSumKernel p, ExpSumKernel q, double T) {
         double[][] mp = p.modes();
         double[][] mq = q.modes();
         double s = 0;
+        double scale = 0;
         for (double[] u : mp) {
             for (double[] v : mq) {
                 // c d and E(μ+ν)
@@ -382,10 +431,12 @@ public final class ExpSumKernel implements MemoryKernel {
                 double cdbRe = u[0] * v[0] + u[1] * v[1];
                 double cdbIm = -u[0] * v[1] + u[1] * v[0];
                 double[] e2 = tailExp(u[2] + v[2], u[3] - v[3], T);
-                s += 0.5 * ((cdRe * e1[0] - cdIm * e1[1]) + (cdbRe * e2[0] - cdbIm * e2[1]));
+                double term = 0.5 * ((cdRe * e1[0] - cdIm * e1[1]) + (cdbRe * e2[0] - cdbIm * e2[1]));
+                s += term;
+                scale += Math.abs(term);
             }
         }
-        return s;
+        return new double[] {s, scale};
     }
 
     /** E(z) = ∫_T^∞ e^{zt} dt = −e^{zT}/z for Re z &lt; 0, as {re, im}. */

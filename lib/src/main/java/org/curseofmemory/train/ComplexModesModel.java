@@ -1,6 +1,7 @@
 package org.curseofmemory.train;
 
 import java.util.Random;
+import org.curseofmemory.kernel.ExpSumKernel;
 import org.curseofmemory.quad.Grid;
 import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.util.Validate;
@@ -169,6 +170,19 @@ public final class ComplexModesModel implements KernelModel {
     public double[] frequencies(double[] theta) {
         Validate.length("parameters theta", theta, 4 * m);
         return java.util.Arrays.copyOfRange(theta, 3 * m, 4 * m);
+    }
+
+    /**
+     * The model kernel at θ as the kit's exponential sum Σ e^{−r_k t}(a_k cos θ_k t − b_k sin θ_k t)
+     * (exact tails, derivatives and norms; the same type an {@code approx.Approximant} gives back).
+     *
+     * @throws IllegalArgumentException if a decay rate is ≤ 0 (an unstable model has no memory kernel)
+     */
+    public ExpSumKernel expSum(double[] theta) {
+        Validate.length("parameters theta", theta, 4 * m);
+        return ExpSumKernel.of(new double[0], new double[0], java.util.Arrays.copyOfRange(theta, 0, m),
+                java.util.Arrays.copyOfRange(theta, m, 2 * m), decayRates(theta), frequencies(theta))
+                .withName(name() + " at theta");
     }
 
     @Override

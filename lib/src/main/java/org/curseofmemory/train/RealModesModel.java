@@ -1,6 +1,7 @@
 package org.curseofmemory.train;
 
 import java.util.Random;
+import org.curseofmemory.kernel.ExpSumKernel;
 import org.curseofmemory.quad.Grid;
 import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.util.Validate;
@@ -145,6 +146,16 @@ public final class RealModesModel implements KernelModel {
     public double[] amplitudes(double[] theta) {
         Validate.length("parameters theta", theta, 2 * m);
         return java.util.Arrays.copyOf(theta, m);
+    }
+
+    /**
+     * The model kernel at θ as the kit's exponential sum Σ a_k e^{−r_k t} (exact tails, derivatives
+     * and norms; the same type an {@code approx.Approximant} gives back).
+     *
+     * @throws IllegalArgumentException if a decay rate is ≤ 0 (an unstable model has no memory kernel)
+     */
+    public ExpSumKernel expSum(double[] theta) {
+        return ExpSumKernel.of(amplitudes(theta), decayRates(theta)).withName(name() + " at theta");
     }
 
     @Override

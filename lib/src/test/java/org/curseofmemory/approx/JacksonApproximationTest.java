@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.Norms;
+import org.curseofmemory.kernel.ShiftedChebyshev;
 import org.curseofmemory.optim.StopReason;
 import org.junit.jupiter.api.Test;
 

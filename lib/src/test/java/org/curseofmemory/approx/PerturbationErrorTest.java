@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.curseofmemory.kernel.Kernels;
+import org.curseofmemory.rnn.Reparameterization;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -130,5 +132,52 @@ class PerturbationErrorTest {
         assertTrue(r.worstErrors()[0] > 1e3 * jackson.l1Error(), "E(1e-10)=" + r.worstErrors()[0]
                 + " vs approximation error " + jackson.l1Error());
         assertTrue(r.allStable());
+    }
+
+    /** The naive reference: perturb w = f⁻¹(λ) by βu, amplitudes fixed, re-fit nothing, running max. */
+    private static double[] naiveCurve(Approximant fit, Reparameterization f, double[] betas, int draws, long seed) {
+        int m = fit.width();
+        double[] rates = fit.rates();
+        double[] amplitudes = fit.amplitudes();
+        double[] w = new double[m];
+        for (int k = 0; k < m; k++) {
+            w[k] = f.parameterForDecayRate(rates[k]);
+        }
+        java.util.Random random = new java.util.Random(seed);
+        double[][] u = new double[draws][m];
+        for (double[] direction : u) {
+            for (int k = 0; k < m; k++) {
+                direction[k] = 2 * random.nextDouble() - 1;
+            }
+        }
+        double norm = fit.targetL1Norm();
+        double worst = fit.l1Error() / norm;
+        double[] errors = new double[betas.length];
+        for (int j = 0; j < betas.length; j++) {
+            for (int i = 0; i < draws; i++) {
+                double[] perturbed = new double[m];
+                boolean stable = true;
+                for (int k = 0; k < m; k++) {
+                    perturbed[k] = f.decayRate(w[k] + betas[j] * u[i][k]);
+                    stable &= perturbed[k] > 0;
+                }
+                double e = stable ? Approximant.of(fit.target(), perturbed, amplitudes).l1Error() / norm
+                        : Double.POSITIVE_INFINITY;
+                worst = Math.max(worst, e);
+            }
+            errors[j] = worst;
+        }
+        return errors;
+    }
+
+    @Test
+    void reparameterizedPerturbationMatchesTheNaiveCurveExactly() {
+        Approximant fit = FreeRateApproximation.ofWidth(4).approximate(Kernels.powerLaw(0.5));
+        double[] betas = {1e-4, 1e-3, 1e-2, 1e-1, 1};
+        for (Reparameterization f : List.of(Reparameterization.DIRECT, Reparameterization.EXP)) {
+            PerturbationErrorResult r = PerturbationError.of(fit).withReparameterization(f).withFixedAmplitudes()
+                    .withRadii(betas).withDraws(3).withSeed(1).compute();
+            assertArrayEquals(naiveCurve(fit, f, betas, 3, 1), r.relativeWorstErrors(), 0.0, f.name());
+        }
     }
 }

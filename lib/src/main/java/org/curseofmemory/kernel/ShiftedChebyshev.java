@@ -1,18 +1,18 @@
-package org.curseofmemory.approx;
+package org.curseofmemory.kernel;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * Package-private helpers for shifted Chebyshev series p(s) = Σ_{j&lt;n} c_j T_j(2s − 1) on [0, 1]
+ * Shifted Chebyshev series p(s) = Σ_{j&lt;n} c_j T_j(2s − 1) on [0, 1]
  * (the well-conditioned basis of the Jackson construction, REFERENCE §3).
  */
-final class ShiftedChebyshev {
+public final class ShiftedChebyshev {
     private ShiftedChebyshev() {
     }
 
     /** Clenshaw evaluation of Σ_j c_j T_j(x) for x ∈ [−1, 1]; backward-stable. */
-    static double clenshaw(double[] c, double x) {
+    public static double clenshaw(double[] c, double x) {
         double b1 = 0;
         double b2 = 0;
         double twoX = 2 * x;
@@ -25,7 +25,7 @@ final class ShiftedChebyshev {
     }
 
     /** T_0(x), …, T_{n−1}(x) by the three-term recurrence, into {@code out}. */
-    static void basis(double x, double[] out) {
+    public static void basis(double x, double[] out) {
         int n = out.length;
         out[0] = 1;
         if (n > 1) {
@@ -43,7 +43,7 @@ final class ShiftedChebyshev {
      * fitted polynomial. The b_k grow like (3 + 2√2)^n with alternating signs: summing Σ b_k s^k in
      * floating point loses about n·log₁₀(5.83) digits, which is why kernels are evaluated by Clenshaw.
      */
-    static double[] toMonomial(double[] c) {
+    public static double[] toMonomial(double[] c) {
         int n = c.length;
         BigInteger[][] t = new BigInteger[n][];
         t[0] = new BigInteger[] {BigInteger.ONE};
