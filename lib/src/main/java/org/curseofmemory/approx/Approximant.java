@@ -17,17 +17,17 @@ import tech.tablesaw.api.Table;
  * A width-m exponential-sum approximant of a memory kernel,
  * <pre>  ρ̂(t) = Σ_{k=1}^{m} a_k e^{−λ_k t},  λ_k &gt; 0,</pre>
  * which is exactly the kernel of a diagonal linear RNN dh/dt = W h + U x, ŷ = cᵀh with
- * eigenvalues −λ_k of W and c_k U_k = a_k (REFERENCE §2). Immutable; arrays handed out are copies.
+ * eigenvalues −λ_k of W and c_k U_k = a_k (docs/theory.md §2). Immutable; arrays handed out are copies.
  *
  * <p>Errors are measured on the whole half-line, tail included:
  * {@link #l1Error()} = ∫₀^∞ |ρ − ρ̂| dt, which equals the uniform error sup_t ‖H_t − Ĥ_t‖ of the
- * functionals (REFERENCE §2), and {@link #l2Error()} = (∫₀^∞ (ρ − ρ̂)² dt)^{1/2}, whose square is
- * the white-noise loss of REFERENCE §4 [kit]. Integration: adaptive Gauss–Kronrod (relative
+ * functionals (docs/theory.md §2), and {@link #l2Error()} = (∫₀^∞ (ρ − ρ̂)² dt)^{1/2}, whose square is
+ * the white-noise loss of docs/theory.md §4 [kit]. Integration: adaptive Gauss–Kronrod (relative
  * tolerance 10⁻⁹) up to a horizon T_h ≥ 10¹⁶ where every mode has underflowed, plus the target's
  * tail beyond it (closed form from {@link MemoryKernel#tailL1(double)} when known, power-law
  * extrapolation otherwise). Agrees with {@code Norms.l1Distance(target, kernel())} to ~10⁻⁸.
  *
- * <p><b>Jackson approximants</b> (REFERENCE §3, rates λ_k = kβ) are stored and evaluated in the
+ * <p><b>Jackson approximants</b> (docs/theory.md §3, rates λ_k = kβ) are stored and evaluated in the
  * well-conditioned form ρ̂(t) = s·Σ_{j&lt;m} c_j T_j(2s − 1), s = e^{−βt} (Clenshaw recurrence).
  * Their monomial amplitudes {@link #amplitudes()} are the exact expansion of that polynomial,
  * correctly rounded; for m ≳ 20 they are huge (up to ~(3+2√2)^m) with alternating signs, so the
@@ -91,7 +91,7 @@ public final class Approximant {
         for (int k = 0; k < rates.length; k++) {
             if (!(rates[k] > 0)) {
                 throw new IllegalArgumentException("rates[" + k + "]=" + rates[k]
-                        + " must be > 0 (a non-positive rate is an unstable, non-Hurwitz model, REFERENCE §2)");
+                        + " must be > 0 (a non-positive rate is an unstable, non-Hurwitz model, docs/theory.md §2)");
             }
         }
         MeasuredTarget measured = MeasuredTarget.of(target);
@@ -161,7 +161,7 @@ public final class Approximant {
         return rates.length;
     }
 
-    /** The rates λ_1 ≤ … ≤ λ_m (a copy); the eigenvalues of W are −λ_k (REFERENCE §2). */
+    /** The rates λ_1 ≤ … ≤ λ_m (a copy); the eigenvalues of W are −λ_k (docs/theory.md §2). */
     public double[] rates() {
         return rates.clone();
     }
@@ -186,13 +186,13 @@ public final class Approximant {
 
     /**
      * The slowest rate min_k λ_k. Memory is kept for a time of order 1/λ_min; the inverse theorem
-     * (REFERENCE §3, §5) says a fit that needs λ_min → 0 is not a stable approximation.
+     * (docs/theory.md §3, §5) says a fit that needs λ_min → 0 is not a stable approximation.
      */
     public double slowestRate() {
         return rates[0];
     }
 
-    /** The slowest eigenvalue −min_k λ_k (closest to the imaginary axis, REFERENCE §3). */
+    /** The slowest eigenvalue −min_k λ_k (closest to the imaginary axis, docs/theory.md §3). */
     public double slowestEigenvalue() {
         return -rates[0];
     }
@@ -243,12 +243,12 @@ public final class Approximant {
         return kernel.value(t);
     }
 
-    /** ∫₀^∞ |ρ − ρ̂| dt = sup_t ‖H_t − Ĥ_t‖ (REFERENCE §2), tail included. */
+    /** ∫₀^∞ |ρ − ρ̂| dt = sup_t ‖H_t − Ĥ_t‖ (docs/theory.md §2), tail included. */
     public double l1Error() {
         return l1Error;
     }
 
-    /** (∫₀^∞ (ρ − ρ̂)² dt)^{1/2}; its square is the white-noise loss of REFERENCE §4 [kit]. */
+    /** (∫₀^∞ (ρ − ρ̂)² dt)^{1/2}; its square is the white-noise loss of docs/theory.md §4 [kit]. */
     public double l2Error() {
         return l2Error;
     }
@@ -263,7 +263,7 @@ public final class Approximant {
         return l2Error / targetL2;
     }
 
-    /** ‖ρ‖₁ = ∫₀^∞ |ρ| = sup_t ‖H_t‖ (REFERENCE §1). */
+    /** ‖ρ‖₁ = ∫₀^∞ |ρ| = sup_t ‖H_t‖ (docs/theory.md §1). */
     public double targetL1Norm() {
         return targetL1;
     }

@@ -12,8 +12,10 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Free-rate exponential-sum approximation, the second half of "the two-sided truth" of
- * REFERENCE §3 [kit]: ρ̂(t) = Σ_{k=1}^{m} a_k e^{−λ_k t} with the rates λ_k no longer tied to a
- * grid kβ.
+ * docs/theory.md §3.5 [kit]: ρ̂(t) = Σ_{k=1}^{m} a_k e^{−λ_k t} with the rates λ_k no longer tied to a
+ * grid kβ. Power laws are fitted well with few units, but only by pushing the slowest rate toward
+ * 0, the regime the inverse (Bernstein-type) theorem calls fragile (Wang, Li &amp; Li 2023, arXiv
+ * 2305.19190, Thm A.4, after Li, Han, E &amp; Li's JMLR 2022 version; docs/theory.md §3.4).
  *
  * <p><b>Log-spaced rates</b> (default): λ_k = λ_min (λ_max/λ_min)^{(k−1)/(m−1)}. Unless given by
  * {@link #withRateRange(double, double)}, the range comes from the target [kit heuristic]:
@@ -31,12 +33,12 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * J_k = P⊥(a_k λ_k t e^{−λ_k t})), started from the log-spaced rates. Regularisation: θ kept in
  * [ln 10⁻¹², ln 10⁶], neighbouring log-rates kept at least {@link #MIN_LOG_RATE_GAP} apart (so the
  * basis never degenerates), and singular values below EJML's relative threshold dropped in every
- * amplitude solve. The objective is the white-noise loss ∫(ρ − ρ̂)² of REFERENCE §4 whatever the
+ * amplitude solve. The objective is the white-noise loss ∫(ρ − ρ̂)² of docs/theory.md §4 whatever the
  * fit norm; with {@link FitNorm#L1} only the final amplitudes are reweighted.
  *
  * <p>Read {@link Approximant#slowestRate()} on the result: for power-law targets good fits need
- * λ_min → 0, the regime the inverse theorem (REFERENCE §3) and the perturbation error of
- * REFERENCE §5 call fragile (see {@link PerturbationError}). Immutable.
+ * λ_min → 0, the regime the inverse theorem (docs/theory.md §3) and the perturbation error of
+ * docs/theory.md §5 call fragile (see {@link PerturbationError}). Immutable.
  */
 public final class FreeRateApproximation {
 

@@ -8,11 +8,13 @@ import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The Jackson construction of REFERENCE §3 as a solver: approximate a memory kernel ρ by
+ * The Jackson construction of docs/theory.md §3 as a solver: approximate a memory kernel ρ by
  * <pre>  ρ̂(t) = Σ_{k=1}^{m} a_k e^{−kβt},</pre>
  * rates on the fixed grid kβ. With s = e^{−βt} ∈ (0, 1] the sum is s·p(s), p a polynomial of
  * degree m − 1, so fitting ρ̂ is polynomial approximation of f(s) = ρ(−ln s / β) on [0, 1]
- * (the idea behind the Jackson-type rate C(α)γd/(βm^α), REFERENCE §3 [stated]).
+ * (the idea behind the Jackson-type rate C(α)γd/(βm^α) [stated]: Jackson-type rate, Li, Han, E &amp; Li
+ * 2021, as restated in Wang, Li &amp; Li 2023, arXiv 2305.19190, Thm A.3; docs/theory.md §3.2, which
+ * also gives the kit's scale-consistent reading of the bound).
  *
  * <p>Fit [kit]: p is expanded in shifted Chebyshev polynomials, p(s) = Σ_{j&lt;m} c_j T_j(2s − 1),
  * and the c_j solve a weighted least-squares problem on N = max(8m, 512) Chebyshev–Gauss nodes
@@ -28,7 +30,7 @@ import org.ejml.data.DMatrixRMaj;
  * Default: optimise.
  *
  * <p>Calibration [kit]: e^{−t}cos t, β = 0.5 gives L¹ errors 0.259, 4.18e-2, 6.30e-3, 7.70e-4,
- * 6.31e-5, 4.06e-6 for m = 2, 4, …, 64, matching REFERENCE §4. Immutable; configure with the
+ * 6.31e-5, 4.06e-6 for m = 2, 4, …, 64, matching docs/theory.md §4. Immutable; configure with the
  * {@code with…} methods, then call {@link #approximate(MemoryKernel)}.
  */
 public final class JacksonApproximation {

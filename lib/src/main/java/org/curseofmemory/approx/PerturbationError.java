@@ -7,10 +7,11 @@ import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.util.Validate;
 
 /**
- * The perturbation error of REFERENCE §5 (Wang, Li, Li, 2305.19190 [stated] for the definition;
+ * The perturbation error (Wang, Li &amp; Li 2023, arXiv 2305.19190, Def. 3.4 [stated] for the definition;
+ * docs/theory.md §5.1;
  * the sampling below is the kit's [kit]):
  * <pre>  E_m(β) = sup over perturbed parameters θ̃ with ‖θ̃ − θ‖ ≤ β of ‖ρ − ρ̂(θ̃)‖_{L¹[0,∞)},</pre>
- * the worst uniform error sup_t ‖H_t − Ĥ_t(θ̃)‖ (REFERENCE §2) of a width-m approximant after its
+ * the worst uniform error sup_t ‖H_t − Ĥ_t(θ̃)‖ (docs/theory.md §2) of a width-m approximant after its
  * parameters are moved by at most β. <i>Stable approximation</i> means E_m(0) → 0 and E(β)
  * continuous near β = 0; the paper's linear experiment shows the curves for an exponential target
  * coinciding, and for a power law a "knee" that moves left as m grows.
@@ -53,13 +54,13 @@ public final class PerturbationError {
 
     /** What the perturbed kernel is compared with. */
     public enum Reference {
-        /** ‖ρ − ρ̂(θ̃)‖₁: the definition of REFERENCE §5. */
+        /** ‖ρ − ρ̂(θ̃)‖₁: the definition of docs/theory.md §5. */
         TARGET,
         /** ‖ρ̂(θ̃) − ρ̂(θ)‖₁: the deviation caused by the perturbation alone. */
         APPROXIMANT
     }
 
-    /** Draws per radius in the paper's linear experiment (REFERENCE §5). */
+    /** Draws per radius in the paper's linear experiment (docs/theory.md §5). */
     public static final int DEFAULT_DRAWS = 10;
     /** Largest number of draws accepted. */
     public static final int MAX_DRAWS = 100_000;
@@ -177,8 +178,8 @@ public final class PerturbationError {
     }
 
     /**
-     * Same computation with the rates perturbed through a parameterization λ = f(w) (Wang, Li & Li
-     * 2023, arXiv 2305.19190; Wang & Li 2023, StableSSM, arXiv 2311.14495; docs/theory.md §5.2):
+     * Same computation with the rates perturbed through a parameterization λ = f(w) (Wang, Li &amp; Li
+     * 2023, arXiv 2305.19190; Wang &amp; Li 2023, StableSSM, arXiv 2311.14495; docs/theory.md §5.2):
      * w_k = f⁻¹(λ_k) moves to w_k + βu_k (or w_k(1 + βu_k) in {@link Mode#RELATIVE}) and the
      * perturbed rate is f(w̃_k). {@link Reparameterization#DIRECT} perturbs the rates themselves.
      * A perturbed model is then summed directly, Σ ã_k e^{−λ̃_k t}, for its error.

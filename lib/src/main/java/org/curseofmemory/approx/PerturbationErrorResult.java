@@ -7,7 +7,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The perturbation error E_m(β) of REFERENCE §5 at a list of radii, as computed by
+ * The perturbation error E_m(β) of docs/theory.md §5 at a list of radii, as computed by
  * {@link PerturbationError}. Errors are L¹ on [0, ∞); +∞ marks an unstable perturbed model (a rate
  * pushed to ≤ 0), never NaN. Immutable; arrays handed out are copies.
  */

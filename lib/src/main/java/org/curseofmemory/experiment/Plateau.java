@@ -1,7 +1,7 @@
 package org.curseofmemory.experiment;
 
 /**
- * A plateau of a training curve (REFERENCE §4, [summary]: long-memory targets make gradient flow
+ * A plateau of a training curve (docs/theory.md §4, [summary]: long-memory targets make gradient flow
  * stall on plateaus whose length grows exponentially with the memory): the interval
  * [start, end] (in steps or flow time, see {@link PlateauDetector}) on which the relative loss
  * decreased by less than the detector's threshold per window, at geometric-mean relative loss

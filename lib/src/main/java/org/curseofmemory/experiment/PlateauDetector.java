@@ -7,7 +7,7 @@ import org.curseofmemory.optim.TrainingResult;
 import org.curseofmemory.util.Validate;
 
 /**
- * Finds plateaus in a training curve (REFERENCE §4 [summary]; the detection rule is the kit's):
+ * Finds plateaus in a training curve (docs/theory.md §4 [summary]; the detection rule is the kit's):
  * a point x_j (step or flow time) is <em>flat</em> if a full window lies behind it and the
  * relative loss L = J/J_ref decreased over the window by less than the threshold,
  * <pre>  (L(x_j − window) − L(x_j)) / L(x_j − window) &lt; threshold,  and  L(x_j) &gt; target,  </pre>

@@ -18,7 +18,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The plateau experiment of REFERENCE §4 as a reusable sweep: for each memory parameter value p
+ * The plateau experiment (docs/theory.md §4.2, §4.4; the optimisation analysis of Li, Han, E &amp; Li
+ * 2021, stated qualitatively) as a reusable sweep: for each memory parameter value p
  * (e.g. the Airy shift t₀) and each seed, train {@code problems.apply(p).withSeed(seed)} until the
  * relative loss reaches {@code level} (default 0.1) and record the number of steps (and flow time)
  * needed. Runs on a fixed pool ({@link Sweep}, default 2 threads) with deterministic result order;

@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 import org.curseofmemory.util.Validate;
 
 /**
- * An exponential-sum memory kernel, the kernel of a linear RNN with diagonalisable Hurwitz W (REFERENCE §2):
+ * An exponential-sum memory kernel, the kernel of a linear RNN with diagonalisable Hurwitz W (docs/theory.md §2):
  * <pre>
  *   ρ(t) = Σ_k a_k e^{−λ_k t}  +  Σ_j e^{−w_j t} (A_j cos θ_j t − B_j sin θ_j t),
  * </pre>
@@ -81,7 +81,7 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * The zero kernel ρ = 0 (an RNN with no hidden units, REFERENCE §2); start of a fluent chain.
+     * The zero kernel ρ = 0 (an RNN with no hidden units, docs/theory.md §2); start of a fluent chain.
      */
     public static ExpSumKernel empty() {
         return EMPTY;
@@ -89,7 +89,7 @@ public final class ExpSumKernel implements MemoryKernel {
 
     /**
      * ρ(t) = Σ_k a_k e^{−λ_k t}, real modes only: the kernel of a linear RNN whose W has the real eigenvalues −λ_k
-     * (REFERENCE §2).
+     * (docs/theory.md §2).
      *
      * @param amplitudes a_k, finite
      * @param rates      λ_k &gt; 0, same length
@@ -99,7 +99,7 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * ρ(t) = Σ_k a_k e^{−λ_k t} + Σ_j e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2).
+     * ρ(t) = Σ_k a_k e^{−λ_k t} + Σ_j e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (docs/theory.md §2).
      *
      * @param amplitudes  a_k, finite
      * @param rates       λ_k &gt; 0
@@ -131,7 +131,7 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * This kernel plus the real mode a·e^{−λt} (one more hidden unit with eigenvalue −λ, REFERENCE §2).
+     * This kernel plus the real mode a·e^{−λt} (one more hidden unit with eigenvalue −λ, docs/theory.md §2).
      *
      * @param amplitude a, finite
      * @param rate      λ &gt; 0
@@ -144,7 +144,7 @@ public final class ExpSumKernel implements MemoryKernel {
 
     /**
      * This kernel plus the complex-conjugate pair e^{−wt}(A cos θt − B sin θt) (two hidden units with eigenvalues
-     * −w ± iθ, REFERENCE §2).
+     * −w ± iθ, docs/theory.md §2).
      *
      * @param cosAmp    A, finite
      * @param sinAmp    B, finite
@@ -161,7 +161,7 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * The same exponential sum (REFERENCE §2) under a display name.
+     * The same exponential sum (docs/theory.md §2) under a display name.
      *
      * @param newName non-null, non-blank
      */
@@ -180,7 +180,7 @@ public final class ExpSumKernel implements MemoryKernel {
 
     /**
      * ρ + σ for two exponential sums, again an exponential sum (modes concatenated, not merged): the kernel of
-     * two RNNs run in parallel with summed outputs (REFERENCE §2).
+     * two RNNs run in parallel with summed outputs (docs/theory.md §2).
      *
      * @param other σ, not null
      */
@@ -249,62 +249,62 @@ public final class ExpSumKernel implements MemoryKernel {
     // ---------------------------------------------------------------- modes (copies)
 
     /**
-     * The real amplitudes a_k of ρ(t) = Σ a_k e^{−λ_k t} + … (REFERENCE §2), a copy.
+     * The real amplitudes a_k of ρ(t) = Σ a_k e^{−λ_k t} + … (docs/theory.md §2), a copy.
      */
     public double[] realAmplitudes() {
         return a.clone();
     }
 
     /**
-     * The real decay rates λ_k &gt; 0 (eigenvalues −λ_k of W, REFERENCE §2), a copy.
+     * The real decay rates λ_k &gt; 0 (eigenvalues −λ_k of W, docs/theory.md §2), a copy.
      */
     public double[] realRates() {
         return lambda.clone();
     }
 
     /**
-     * The cosine amplitudes A_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2), a copy.
+     * The cosine amplitudes A_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (docs/theory.md §2), a copy.
      */
     public double[] complexCosAmplitudes() {
         return ca.clone();
     }
 
     /**
-     * The sine amplitudes B_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2), a copy.
+     * The sine amplitudes B_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (docs/theory.md §2), a copy.
      */
     public double[] complexSinAmplitudes() {
         return cb.clone();
     }
 
     /**
-     * The decays w_j &gt; 0 of the pairs (eigenvalues −w_j ± iθ_j of W, REFERENCE §2), a copy.
+     * The decays w_j &gt; 0 of the pairs (eigenvalues −w_j ± iθ_j of W, docs/theory.md §2), a copy.
      */
     public double[] complexDecays() {
         return cw.clone();
     }
 
     /**
-     * The angular frequencies θ_j of the pairs (eigenvalues −w_j ± iθ_j of W, REFERENCE §2), a copy.
+     * The angular frequencies θ_j of the pairs (eigenvalues −w_j ± iθ_j of W, docs/theory.md §2), a copy.
      */
     public double[] complexFrequencies() {
         return ctheta.clone();
     }
 
     /**
-     * Number of real modes a_k e^{−λ_k t} (REFERENCE §2).
+     * Number of real modes a_k e^{−λ_k t} (docs/theory.md §2).
      */
     public int realModeCount() {
         return a.length;
     }
 
     /**
-     * Number of complex-conjugate pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2).
+     * Number of complex-conjugate pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (docs/theory.md §2).
      */
     public int complexModeCount() {
         return ca.length;
     }
 
-    /** RNN width m that realises this kernel: #real + 2·#complex (REFERENCE §2). */
+    /** RNN width m that realises this kernel: #real + 2·#complex (docs/theory.md §2). */
     public int order() {
         return a.length + 2 * ca.length;
     }
@@ -313,14 +313,14 @@ public final class ExpSumKernel implements MemoryKernel {
 
     /**
      * ‖ρ‖²_{L²[0,∞)} by the closed-form Gram sum Σ_{i,j} ½ Re[−c_i c_j/(μ_i+μ_j) − c_i c̄_j/(μ_i+μ̄_j)] (class doc);
-     * the white-noise loss of the zero model (REFERENCE §4).
+     * the white-noise loss of the zero model (docs/theory.md §4).
      */
     public double exactL2Squared() {
         return gramTail(this, this, 0);
     }
 
     /**
-     * ‖ρ‖_{L²[0,∞)} = √{@link #exactL2Squared()} (closed form, REFERENCE §4).
+     * ‖ρ‖_{L²[0,∞)} = √{@link #exactL2Squared()} (closed form, docs/theory.md §4).
      */
     public double exactL2() {
         return Math.sqrt(exactL2Squared());
@@ -328,7 +328,7 @@ public final class ExpSumKernel implements MemoryKernel {
 
     /**
      * ⟨ρ, σ⟩ = ∫₀^∞ ρσ for two exponential sums, by the Gram sum of the class doc, so that
-     * ‖ρ − σ‖² = ‖ρ‖² − 2⟨ρ, σ⟩ + ‖σ‖² (white-noise loss, REFERENCE §4; mind the cancellation when ρ ≈ σ).
+     * ‖ρ − σ‖² = ‖ρ‖² − 2⟨ρ, σ⟩ + ‖σ‖² (white-noise loss, docs/theory.md §4; mind the cancellation when ρ ≈ σ).
      *
      * @param other σ, not null
      */
@@ -338,7 +338,7 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * ‖ρ‖_{L¹} = |Σ a_k/λ_k| (= sup_t ‖H_t‖, REFERENCE §1) when ρ has one sign (only real modes, amplitudes of one
+     * ‖ρ‖_{L¹} = |Σ a_k/λ_k| (= sup_t ‖H_t‖, docs/theory.md §1) when ρ has one sign (only real modes, amplitudes of one
      * sign); otherwise empty: use {@link Norms#l1(MemoryKernel)}.
      */
     public OptionalDouble exactL1() {

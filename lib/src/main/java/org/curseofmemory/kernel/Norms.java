@@ -10,8 +10,8 @@ import org.curseofmemory.util.Validate;
  * L¹ and L² norms of memory kernels and distances between kernels, on [0, ∞) or [0, T].
  *
  * <p>‖ρ‖_{L¹} = ∫₀^∞ |ρ(s)| ds is the operator norm sup_t ‖H_t‖ of the functional (Riesz representation,
- * REFERENCE §1), and ‖ρ − ρ̂‖_{L¹} = sup_t ‖H_t − Ĥ_t‖ is the approximation error of an RNN (REFERENCE §2, §3).
- * ‖ρ − ρ̂‖²_{L²} = ∫₀^∞ (ρ − ρ̂)² is the white-noise training loss (REFERENCE §4).
+ * Li, Han, E &amp; Li 2021; docs/theory.md §1), and ‖ρ − ρ̂‖_{L¹} = sup_t ‖H_t − Ĥ_t‖ is the approximation error of an RNN (docs/theory.md §2, §3).
+ * ‖ρ − ρ̂‖²_{L²} = ∫₀^∞ (ρ − ρ̂)² is the white-noise training loss (docs/theory.md §4).
  *
  * <h2>Method</h2>
  * <ul>
@@ -45,20 +45,20 @@ import org.curseofmemory.util.Validate;
 public final class Norms {
 
     /**
-     * Default relative tolerance of every norm ‖ρ‖_{L¹}, ‖ρ‖_{L²} (REFERENCE §1, §4).
+     * Default relative tolerance of every norm ‖ρ‖_{L¹}, ‖ρ‖_{L²} (docs/theory.md §1, §4).
      */
     public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-11;
     /**
-     * Quadrature always runs at least up to this time before a tail ∫_T^∞ may be used (REFERENCE §3 tail mass).
+     * Quadrature always runs at least up to this time before a tail ∫_T^∞ may be used (docs/theory.md §3 tail mass).
      */
     public static final double MIN_HORIZON = HalfLineQuadrature.MIN_HORIZON;
     /**
      * Quadrature gives up (throws) if the integrand has not settled by this time: ρ is then not integrable
-     * enough to be a memory kernel (REFERENCE §1).
+     * enough to be a memory kernel (docs/theory.md §1).
      */
     public static final double MAX_HORIZON = HalfLineQuadrature.MAX_HORIZON;
     /**
-     * Relative floating-point noise level of a difference a − b (REFERENCE §2 error ‖ρ − ρ̂‖, §4 loss): an L¹
+     * Relative floating-point noise level of a difference a − b (docs/theory.md §2 error ‖ρ − ρ̂‖, §4 loss): an L¹
      * distance is computed to absolute accuracy
      * about NOISE·∫(|a| + |b|) at best (NOISE²·∫(a² + b²) for L²²), so two kernels that agree to ~13 digits have
      * a distance reported as (nearly) 0 with that absolute error estimate, instead of an endless hunt for
@@ -72,41 +72,41 @@ public final class Norms {
 
     // ------------------------------------------------------------------ public API: single kernel
 
-    /** ‖ρ‖_{L¹[0,∞)} = ∫₀^∞ |ρ(s)| ds = sup_t ‖H_t‖ (REFERENCE §1). */
+    /** ‖ρ‖_{L¹[0,∞)} = ∫₀^∞ |ρ(s)| ds = sup_t ‖H_t‖ (docs/theory.md §1). */
     public static double l1(MemoryKernel k) {
         return l1Estimate(k).value();
     }
 
-    /** ‖ρ‖_{L¹[0,T]} = ∫₀^T |ρ(s)| ds (REFERENCE §1), T &gt; 0. */
+    /** ‖ρ‖_{L¹[0,T]} = ∫₀^T |ρ(s)| ds (docs/theory.md §1), T &gt; 0. */
     public static double l1(MemoryKernel k, double T) {
         return l1Estimate(k, T).value();
     }
 
-    /** ‖ρ‖_{L²[0,∞)} = (∫₀^∞ ρ(s)² ds)^{1/2} (not squared; REFERENCE §4). */
+    /** ‖ρ‖_{L²[0,∞)} = (∫₀^∞ ρ(s)² ds)^{1/2} (not squared; docs/theory.md §4). */
     public static double l2(MemoryKernel k) {
         return Math.sqrt(l2SquaredEstimate(k).value());
     }
 
     /**
-     * ‖ρ‖_{L²[0,T]} = (∫₀^T ρ(s)² ds)^{1/2}, T &gt; 0 (REFERENCE §4).
+     * ‖ρ‖_{L²[0,T]} = (∫₀^T ρ(s)² ds)^{1/2}, T &gt; 0 (docs/theory.md §4).
      */
     public static double l2(MemoryKernel k, double T) {
         return Math.sqrt(l2SquaredEstimate(k, T).value());
     }
 
-    /** ‖ρ‖²_{L²[0,∞)} = ∫₀^∞ ρ(s)² ds (REFERENCE §4). */
+    /** ‖ρ‖²_{L²[0,∞)} = ∫₀^∞ ρ(s)² ds (docs/theory.md §4). */
     public static double l2Squared(MemoryKernel k) {
         return l2SquaredEstimate(k).value();
     }
 
-    /** ∫₀^∞ |ρ| with its error estimate, horizon and tail treatment (REFERENCE §1). */
+    /** ∫₀^∞ |ρ| with its error estimate, horizon and tail treatment (docs/theory.md §1). */
     public static QuadratureEstimate l1Estimate(MemoryKernel k) {
         Validate.notNull("kernel", k);
         return HalfLineQuadrature.integrate(Problem.l1(k), Double.POSITIVE_INFINITY, DEFAULT_RELATIVE_TOLERANCE);
     }
 
     /**
-     * ∫₀^T |ρ| with its error estimate (REFERENCE §1), T &gt; 0.
+     * ∫₀^T |ρ| with its error estimate (docs/theory.md §1), T &gt; 0.
      */
     public static QuadratureEstimate l1Estimate(MemoryKernel k, double T) {
         Validate.notNull("kernel", k);
@@ -114,14 +114,14 @@ public final class Norms {
         return HalfLineQuadrature.integrate(Problem.l1(k), T, DEFAULT_RELATIVE_TOLERANCE);
     }
 
-    /** ∫₀^∞ ρ² with its error estimate, horizon and tail treatment (REFERENCE §4). */
+    /** ∫₀^∞ ρ² with its error estimate, horizon and tail treatment (docs/theory.md §4). */
     public static QuadratureEstimate l2SquaredEstimate(MemoryKernel k) {
         Validate.notNull("kernel", k);
         return HalfLineQuadrature.integrate(Problem.l2Squared(k), Double.POSITIVE_INFINITY, DEFAULT_RELATIVE_TOLERANCE);
     }
 
     /**
-     * ∫₀^T ρ² with its error estimate (REFERENCE §4), T &gt; 0.
+     * ∫₀^T ρ² with its error estimate (docs/theory.md §4), T &gt; 0.
      */
     public static QuadratureEstimate l2SquaredEstimate(MemoryKernel k, double T) {
         Validate.notNull("kernel", k);
@@ -131,13 +131,13 @@ public final class Norms {
 
     // ------------------------------------------------------------------ public API: distances
 
-    /** ‖a − b‖_{L¹[0,∞)} = sup_t ‖H_t(a) − H_t(b)‖, the uniform approximation error (REFERENCE §2, §3). */
+    /** ‖a − b‖_{L¹[0,∞)} = sup_t ‖H_t(a) − H_t(b)‖, the uniform approximation error (docs/theory.md §2, §3). */
     public static double l1Distance(MemoryKernel a, MemoryKernel b) {
         return l1DistanceEstimate(a, b).value();
     }
 
     /**
-     * ‖a − b‖_{L¹[0,T]} = ∫₀^T |a − b|, T &gt; 0 (REFERENCE §2).
+     * ‖a − b‖_{L¹[0,T]} = ∫₀^T |a − b|, T &gt; 0 (docs/theory.md §2).
      */
     public static double l1Distance(MemoryKernel a, MemoryKernel b, double T) {
         checkPair(a, b);
@@ -145,13 +145,13 @@ public final class Norms {
         return HalfLineQuadrature.integrate(Problem.l1Distance(a, b), T, DEFAULT_RELATIVE_TOLERANCE).value();
     }
 
-    /** ‖a − b‖_{L²[0,∞)} (not squared); its square is the white-noise loss (REFERENCE §4). */
+    /** ‖a − b‖_{L²[0,∞)} (not squared); its square is the white-noise loss (docs/theory.md §4). */
     public static double l2Distance(MemoryKernel a, MemoryKernel b) {
         return Math.sqrt(l2SquaredDistanceEstimate(a, b).value());
     }
 
     /**
-     * ‖a − b‖_{L²[0,T]} (not squared), T &gt; 0; its square is the loss of REFERENCE §4 on a finite window.
+     * ‖a − b‖_{L²[0,T]} (not squared), T &gt; 0; its square is the loss of docs/theory.md §4 on a finite window.
      */
     public static double l2Distance(MemoryKernel a, MemoryKernel b, double T) {
         checkPair(a, b);
@@ -159,13 +159,13 @@ public final class Norms {
         return Math.sqrt(HalfLineQuadrature.integrate(Problem.l2SquaredDistance(a, b), T, DEFAULT_RELATIVE_TOLERANCE).value());
     }
 
-    /** ∫₀^∞ |a − b| with its error estimate and tail treatment (REFERENCE §2). */
+    /** ∫₀^∞ |a − b| with its error estimate and tail treatment (docs/theory.md §2). */
     public static QuadratureEstimate l1DistanceEstimate(MemoryKernel a, MemoryKernel b) {
         checkPair(a, b);
         return HalfLineQuadrature.integrate(Problem.l1Distance(a, b), Double.POSITIVE_INFINITY, DEFAULT_RELATIVE_TOLERANCE);
     }
 
-    /** ∫₀^∞ (a − b)² with its error estimate and tail treatment (REFERENCE §4). */
+    /** ∫₀^∞ (a − b)² with its error estimate and tail treatment (docs/theory.md §4). */
     public static QuadratureEstimate l2SquaredDistanceEstimate(MemoryKernel a, MemoryKernel b) {
         checkPair(a, b);
         return HalfLineQuadrature.integrate(Problem.l2SquaredDistance(a, b), Double.POSITIVE_INFINITY, DEFAULT_RELATIVE_TOLERANCE);
@@ -173,13 +173,13 @@ public final class Norms {
 
     // ------------------------------------------------------------------ public API: vector kernels
 
-    /** ‖ρ‖_{L¹} = ∫₀^∞ |ρ(s)|₁ ds = Σ_i ∫₀^∞ |ρ_i(s)| ds = sup_t ‖H_t‖ for input dimension d (REFERENCE §1). */
+    /** ‖ρ‖_{L¹} = ∫₀^∞ |ρ(s)|₁ ds = Σ_i ∫₀^∞ |ρ_i(s)| ds = sup_t ‖H_t‖ for input dimension d (docs/theory.md §1). */
     public static double l1(VectorMemoryKernel k) {
         return l1Estimate(k).value();
     }
 
     /**
-     * ∫₀^T |ρ(s)|₁ ds for input dimension d, T &gt; 0 (REFERENCE §1).
+     * ∫₀^T |ρ(s)|₁ ds for input dimension d, T &gt; 0 (docs/theory.md §1).
      */
     public static double l1(VectorMemoryKernel k, double T) {
         Validate.notNull("vector kernel", k);
@@ -187,13 +187,13 @@ public final class Norms {
         return HalfLineQuadrature.integrate(Problem.vectorL1(k), T, DEFAULT_RELATIVE_TOLERANCE).value();
     }
 
-    /** ∫₀^∞ |ρ(s)|₁ ds with its error estimate (REFERENCE §1). */
+    /** ∫₀^∞ |ρ(s)|₁ ds with its error estimate (docs/theory.md §1). */
     public static QuadratureEstimate l1Estimate(VectorMemoryKernel k) {
         Validate.notNull("vector kernel", k);
         return HalfLineQuadrature.integrate(Problem.vectorL1(k), Double.POSITIVE_INFINITY, DEFAULT_RELATIVE_TOLERANCE);
     }
 
-    /** ‖a − b‖ = ∫₀^∞ |a(s) − b(s)|₁ ds for vector kernels of the same dimension (REFERENCE §1, §2). */
+    /** ‖a − b‖ = ∫₀^∞ |a(s) − b(s)|₁ ds for vector kernels of the same dimension (docs/theory.md §1, §2). */
     public static double l1Distance(VectorMemoryKernel a, VectorMemoryKernel b) {
         Validate.notNull("first vector kernel", a);
         Validate.notNull("second vector kernel", b);

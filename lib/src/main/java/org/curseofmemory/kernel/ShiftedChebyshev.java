@@ -5,7 +5,7 @@ import java.math.BigInteger;
 
 /**
  * Shifted Chebyshev series p(s) = Σ_{j&lt;n} c_j T_j(2s − 1) on [0, 1]
- * (the well-conditioned basis of the Jackson construction, REFERENCE §3).
+ * (the well-conditioned basis of the Jackson construction, docs/theory.md §3).
  */
 public final class ShiftedChebyshev {
     private ShiftedChebyshev() {

@@ -19,7 +19,7 @@ import org.ejml.dense.row.NormOps_DDRM;
  * that a trainer reports DIVERGED) catch the exception themselves.
  *
  * <p>Used for the kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ of a linear RNN when W is not (well)
- * diagonalizable, and for the exact zero-order-hold step (REFERENCE §2).
+ * diagonalizable, and for the exact zero-order-hold step (docs/theory.md §2).
  */
 public final class MatrixExponential {
 

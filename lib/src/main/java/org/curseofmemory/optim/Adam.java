@@ -5,7 +5,7 @@ import org.curseofmemory.util.Validate;
 /**
  * Adam (Kingma &amp; Ba): m_k = β₁m_{k−1} + (1−β₁)g_k, v_k = β₂v_{k−1} + (1−β₂)g_k²,
  * θ_{k+1} = θ_k − η m̂_k/(√v̂_k + ε) with bias corrections m̂ = m/(1−β₁^k), v̂ = v/(1−β₂^k).
- * Time is reported as τ = kη. REFERENCE §4 [kit]: Adam roughly halves the growth rate of plateau
+ * Time is reported as τ = kη. docs/theory.md §4 [kit]: Adam roughly halves the growth rate of plateau
  * length with memory, so theorem demonstrations use plain GD or gradient flow. Defaults
  * β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸. Immutable.
  */

@@ -7,7 +7,7 @@ import org.curseofmemory.util.Validate;
  * The divergence stop: a step is declared divergent when the loss, the gradient norm or any
  * parameter is NaN or ±∞, or when the loss exceeds {@code factor × J(θ_0)} (loss blow-up, e.g. a
  * learning rate above the stability limit or an eigenvalue that crossed into the right half-plane
- * under the direct parameterization, REFERENCE §5). Immutable.
+ * under the direct parameterization, docs/theory.md §5). Immutable.
  */
 public final class DivergenceCriterion {
     /** Default blow-up factor 10⁶. */

@@ -4,7 +4,8 @@ import org.curseofmemory.util.Validate;
 
 /**
  * Plain gradient descent θ_{k+1} = θ_k − η ∇J(θ_k), the forward-Euler discretisation of the
- * gradient flow dθ/dτ = −∇J(θ) with τ_k = kη (REFERENCE §4: the plateau experiments use plain GD
+ * gradient flow dθ/dτ = −∇J(θ) with τ_k = kη, the dynamics analysed by Li, Han, E &amp; Li 2021
+ * (docs/theory.md §4: the plateau experiments use plain GD
  * or gradient flow because adaptive methods partly hide the curse of memory). Step k records
  * J(θ_k) at time τ = kη; one gradient evaluation per step. Immutable.
  *

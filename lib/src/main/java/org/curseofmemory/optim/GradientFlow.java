@@ -5,7 +5,7 @@ import org.curseofmemory.util.Validate;
 /**
  * Gradient flow dθ/dτ = −∇J(θ) integrated with the adaptive embedded Runge–Kutta pair of
  * Bogacki and Shampine (order 3 with an order-2 error estimate, FSAL): the continuous-time training
- * dynamics analysed by the curse-of-memory paper (REFERENCE §4). Each accepted step k records
+ * dynamics analysed by the curse-of-memory paper (docs/theory.md §4). Each accepted step k records
  * J(θ(τ_k)) at flow time τ_k. Step control: error norm
  * ‖e‖ = rms_i(e_i / (atol + rtol·max(|θ_i|, |θ_i^new|))), accept if ‖e‖ ≤ 1, next step
  * h·min(5, max(0.2, 0.9‖e‖^{−1/3})), capped by the maximum step size.

@@ -7,7 +7,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * A {@link TrainingListener} that records every {@code every}-th step (and the last one) into a
- * Tablesaw table with columns "step", "time", "loss", "relative loss" (J/J_ref, REFERENCE §4).
+ * Tablesaw table with columns "step", "time", "loss", "relative loss" (J/J_ref, docs/theory.md §4).
  * Reset at the start of each run. Never requests a stop. Not thread-safe: one recorder per run.
  */
 public final class LossRecorder implements TrainingListener {

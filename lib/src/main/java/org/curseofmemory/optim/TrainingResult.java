@@ -155,7 +155,7 @@ public final class TrainingResult {
 
     /**
      * First recorded step k with J(θ_k)/J_ref ≤ level, e.g. the "steps to relative loss 0.1" of the
-     * plateau experiment (REFERENCE §4); empty if never reached.
+     * plateau experiment (docs/theory.md §4); empty if never reached.
      */
     public OptionalInt firstStepAtOrBelowRelativeLoss(double level) {
         double threshold = level * referenceLoss;

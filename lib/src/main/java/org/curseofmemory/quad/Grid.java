@@ -6,7 +6,7 @@ import org.curseofmemory.util.Validate;
 
 /**
  * A quadrature grid on [0, T]: nodes t_i and weights w_i with ∫₀^T f dt ≈ Σ w_i f(t_i).
- * Trainers minimise the kernel loss J = ½ Σ w_i (ρ(t_i) − ρ̂(t_i))² on such a grid (REFERENCE §4).
+ * Trainers minimise the kernel loss J = ½ Σ w_i (ρ(t_i) − ρ̂(t_i))² on such a grid (docs/theory.md §4).
  * Immutable; the arrays handed out are copies.
  */
 public final class Grid {

@@ -7,7 +7,7 @@ import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.util.Validate;
 
 /**
- * The linear functional of a memory kernel (Riesz representation, REFERENCE §1):
+ * The linear functional of a memory kernel (Riesz representation, docs/theory.md §1):
  * <pre>
  *   H_t(x) = ∫₀^∞ x(t−s)ᵀ ρ(s) ds,   sup_t ‖H_t‖ = ‖ρ‖_{L¹} = ∫₀^∞ |ρ(s)|₁ ds,
  * </pre>
@@ -53,7 +53,7 @@ public final class LinearFunctional implements Functional {
         return new LinearFunctional(new Sampler(null, rho), DEFAULT_QUADRATURE_STEP, Double.NaN);
     }
 
-    /** The functional of a linear RNN's model kernel ρ̂ (REFERENCE §2); W must be Hurwitz. */
+    /** The functional of a linear RNN's model kernel ρ̂ (docs/theory.md §2); W must be Hurwitz. */
     public static LinearFunctional of(LinearRnn rnn) {
         Validate.notNull("rnn", rnn);
         return rnn.functional();
@@ -219,7 +219,7 @@ public final class LinearFunctional implements Functional {
     /**
      * The worst-case input for time t, x_i(t−s) = sign ρ_i(s) for 0 ≤ s ≤ L (L = t, or min(t, S) with a
      * horizon) and x = 0 elsewhere; causal, with sup norm 1. It attains H_t(x) = ∫₀^L |ρ(s)|₁ ds, which tends
-     * to ‖H‖ = ‖ρ‖_{L¹} as t → ∞ (REFERENCE §1).
+     * to ‖H‖ = ‖ρ‖_{L¹} as t → ∞ (docs/theory.md §1).
      *
      * @param t time t &gt; 0
      */
@@ -265,7 +265,7 @@ public final class LinearFunctional implements Functional {
 
     /**
      * H_t at the worst-case input: ∫₀^L |ρ(s)|₁ ds with L = t (or min(t, S)), a lower bound of
-     * ‖H‖ = ‖ρ‖_{L¹} that converges to it as t → ∞ (REFERENCE §1). Computed directly by the same quadrature.
+     * ‖H‖ = ‖ρ‖_{L¹} that converges to it as t → ∞ (docs/theory.md §1). Computed directly by the same quadrature.
      *
      * @param t time t &gt; 0
      */

@@ -4,18 +4,19 @@ import java.util.List;
 import org.curseofmemory.util.Validate;
 
 /**
- * Eigenvalue (re)parameterization λ = f(w) of a mode e^{λt} (REFERENCE §5, "stable
- * reparameterization", StableSSM). The kit writes λ = −r(w) with decay rate r(w):
+ * Eigenvalue (re)parameterization λ = f(w) of a mode e^{λt} ("stable reparameterization": Wang &amp;
+ * Li 2023, StableSSM, arXiv 2311.14495, and Wang, Li &amp; Li 2023, arXiv 2305.19190, at summary level;
+ * docs/theory.md §5.2). The kit writes λ = −r(w) with decay rate r(w):
  * <ul>
  *   <li>{@link #DIRECT}: r = w (λ = −w), unconstrained, so a mode becomes unstable when w &lt; 0
- *       (REFERENCE §5: "the direct choice diverges first");</li>
+ *       (docs/theory.md §5: "the direct choice diverges first");</li>
  *   <li>{@link #EXP}: r = e^w (λ = −e^w);</li>
  *   <li>{@link #SOFTPLUS}: r = log(1 + e^w);</li>
  *   <li>{@link #inverseQuadratic(double, double)}: r = 1/(a w² + b), a, b &gt; 0
  *       (so 0 &lt; r ≤ 1/b).</li>
  * </ul>
  * {@link #gradientScale(double)} = |f'(w)|/f(w)² = |r'(w)|/r(w)² is the factor by which the loss
- * gradient with respect to w scales the gradient with respect to λ (REFERENCE §5, [summary]).
+ * gradient with respect to w scales the gradient with respect to λ (docs/theory.md §5, [summary]).
  * {@link #parameterForDecayRate(double)} inverts r so that models start from the same decay rates
  * under every parameterization (fair comparisons). Immutable.
  */
@@ -42,7 +43,7 @@ public final class Reparameterization {
     }
 
     /**
-     * r(w) = 1/(a w² + b), λ = −1/(a w² + b) (REFERENCE §5).
+     * r(w) = 1/(a w² + b), λ = −1/(a w² + b) (docs/theory.md §5).
      *
      * @param a coefficient &gt; 0
      * @param b offset &gt; 0 (largest reachable decay rate is 1/b)
@@ -99,7 +100,7 @@ public final class Reparameterization {
     }
 
     /**
-     * Gradient scale |f'(w)|/f(w)² (REFERENCE §5): 1/w² (DIRECT), e^{−w} (EXP),
+     * Gradient scale |f'(w)|/f(w)² (docs/theory.md §5): 1/w² (DIRECT), e^{−w} (EXP),
      * σ(w)/softplus(w)² (SOFTPLUS), 2a|w| (INVERSE_QUADRATIC).
      */
     public double gradientScale(double w) {

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Time stepping of a linear RNN dh/dt = W h + U x, ŷ = cᵀh on [0, T] from h(0) = 0, the input being zero
- * before 0 (REFERENCE §2). Immutable; configure with {@code withX(...)}. Two steppers with fixed step Δt,
+ * before 0 (docs/theory.md §2). Immutable; configure with {@code withX(...)}. Two steppers with fixed step Δt,
  * t_k = kΔt, k = 0..N, N = round(T/Δt):
  * <ul>
  *   <li>{@link Method#ZERO_ORDER_HOLD}: the exact solution when x is held at x_k = x(t_k) over

@@ -4,7 +4,7 @@ import org.curseofmemory.kernel.VectorMemoryKernel;
 import org.curseofmemory.util.Validate;
 
 /**
- * The model kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ ∈ ℝ^d of a {@link LinearRnn} with d inputs (REFERENCE §2),
+ * The model kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ ∈ ℝ^d of a {@link LinearRnn} with d inputs (docs/theory.md §2),
  * so that ŷ_t = ∫₀^∞ x(t−s)ᵀ ρ̂(s) ds. Immutable and thread-safe.
  */
 public final class RnnVectorKernel implements VectorMemoryKernel {

@@ -7,7 +7,7 @@ import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
 
 /**
- * A general linear RNN dh/dt = W h + U x, ŷ = cᵀh with width m and scalar input (REFERENCE §2),
+ * A general linear RNN dh/dt = W h + U x, ŷ = cᵀh with width m and scalar input (docs/theory.md §2),
  * trained through its kernel
  * <pre>  ρ̂_θ(t) = cᵀ e^{Wt} U,  θ = (W row-major (m²), U (m), c (m))  </pre>
  * (parameter names {@code W_j_k, U_j, c_j}). W is not constrained: if it leaves the Hurwitz set the

@@ -7,17 +7,17 @@ import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.util.Validate;
 
 /**
- * Real diagonal modes (a diagonal linear RNN with real eigenvalues, REFERENCE §2):
+ * Real diagonal modes (a diagonal linear RNN with real eigenvalues, docs/theory.md §2):
  * <pre>  ρ̂_θ(t) = Σ_{k&lt;m} a_k e^{λ_k t},  λ_k = f(w_k) = −r(w_k)  </pre>
  * with θ = (a_0, …, a_{m−1}, w_0, …, w_{m−1}) and the eigenvalue map given by a
- * {@link Reparameterization} (REFERENCE §5). Analytic gradient of the kernel loss (REFERENCE §4):
+ * {@link Reparameterization} (docs/theory.md §5). Analytic gradient of the kernel loss (docs/theory.md §4):
  * ∂J/∂a_k = Σ_i v_i e^{−r_k t_i}, ∂J/∂w_k = −r'(w_k) a_k Σ_i v_i t_i e^{−r_k t_i},
  * v_i = w_i (ρ̂(t_i) − ρ(t_i)). On a uniform grid e^{−r t_i} is advanced by the exact recurrence
  * x_{i+1} = x_i e^{−r h}.
  *
  * <p>Initialisation: a_k ~ N(0, σ²) (σ = 0.1), decay rates r_k ~ U[0.5, 1.5], w_k = r^{-1}(r_k) (drawn mode by mode:
  * a_k then r_k), so every parameterization starts from the same decay rates for a given seed. A real-mode model
- * cannot fit an oscillating kernel such as Airy (REFERENCE §4). Immutable.
+ * cannot fit an oscillating kernel such as Airy (docs/theory.md §4). Immutable.
  */
 public final class RealModesModel implements KernelModel {
     private final int m;

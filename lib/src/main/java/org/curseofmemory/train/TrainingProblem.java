@@ -8,7 +8,7 @@ import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
 
 /**
- * A kernel-fitting problem (REFERENCE §4): a {@link KernelModel}, a quadrature {@link Grid}, the
+ * A kernel-fitting problem (docs/theory.md §4): a {@link KernelModel}, a quadrature {@link Grid}, the
  * target kernel ρ sampled once on the grid nodes, and the initial parameters θ_0 (explicit, or
  * drawn by {@link KernelModel#initialParameters(Random)} from a seed). The loss is
  * <pre>  J(θ) = ½ Σ_i w_i (ρ̂_θ(t_i) − ρ(t_i))²,  J_ref = ½ Σ_i w_i ρ(t_i)²  </pre>

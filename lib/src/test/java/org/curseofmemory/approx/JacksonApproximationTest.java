@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class JacksonApproximationTest {
 
-    /** REFERENCE §4 [kit, numpy]: L¹ errors of the Jackson fit of e^{−t}cos t, β = 0.5. */
+    /** docs/theory.md §4 [kit, numpy]: L¹ errors of the Jackson fit of e^{−t}cos t, β = 0.5. */
     static final int[] WIDTHS = {2, 4, 8, 16, 32, 64};
     static final double[] KIT_L1 = {0.26, 4.2e-2, 6.3e-3, 7.7e-4, 6.3e-5, 4.1e-6};
     /** The kit's numbers have two digits; ours must agree to this relative tolerance. */
@@ -129,7 +129,7 @@ class JacksonApproximationTest {
 
     @Test
     void optimisedBetaMatchesKitCalibrationForPowerLaw() {
-        // REFERENCE §4 [kit]: relative L1 error ≈ 2.6e-2 at m = 64, ω = 0.5, β optimised.
+        // docs/theory.md §4 [kit]: relative L1 error ≈ 2.6e-2 at m = 64, ω = 0.5, β optimised.
         Approximant a = JacksonApproximation.ofWidth(64).optimizeBeta().approximate(Kernels.powerLaw(0.5));
         assertEquals(2.6e-2, a.relativeL1Error(), 0.1 * 2.6e-2);
         assertEquals(StopReason.CONVERGED, a.stopReason());

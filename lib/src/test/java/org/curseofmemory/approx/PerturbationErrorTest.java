@@ -112,7 +112,7 @@ class PerturbationErrorTest {
 
     @Test
     void theKneeMovesLeftAsTheWidthGrowsForPowerLawMemory() {
-        // REFERENCE §5: for a power law the radius at which the perturbed model breaks down shrinks with m,
+        // docs/theory.md §5: for a power law the radius at which the perturbed model breaks down shrinks with m,
         // because the fit needs ever slower modes (absolute perturbations of a rate λ_min destabilise at β ≈ λ_min).
         double previous = Double.POSITIVE_INFINITY;
         for (int m : new int[] {4, 8, 16}) {

@@ -51,7 +51,7 @@ class PlateauDetectorTest {
 
     @Test
     void airyTargetWithLongMemoryShowsStaircasePlateaus() {
-        // REFERENCE §4: GD on Ai(t − 6) with four complex mode pairs stalls on plateaus; t0 = 1 has none.
+        // docs/theory.md §4: GD on Ai(t − 6) with four complex mode pairs stalls on plateaus; t0 = 1 has none.
         Grid grid = Grid.uniform(40, 0.02);
         PlateauDetector detector = PlateauDetector.create().withWindow(100).withThreshold(0.05)
                 .withTargetRelativeLoss(0.1);

@@ -15,7 +15,7 @@ import org.curseofmemory.train.TrainingProblem;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plateau experiment of REFERENCE §4 [kit calibration] with its full setup: Airy target
+ * The plateau experiment of docs/theory.md §4 [kit calibration] with its full setup: Airy target
  * Ai(t − t0), grid [0, 40] with Δt = 0.02, four complex-conjugate mode pairs, a, b ~ N(0, 0.1²),
  * w ~ U[0.5, 1.5], θ ~ U[0, 1] (DIRECT), plain GD with learning rate 0.05, seeds 1..5, steps capped
  * at 20 000, t0 = 1..6. Runs in about 2 s on one core.

@@ -14,7 +14,7 @@ import org.curseofmemory.train.TrainingProblem;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
-/** GD, gradient flow and Adam on a two-exponential target fitted by two real modes (REFERENCE §4). */
+/** GD, gradient flow and Adam on a two-exponential target fitted by two real modes (docs/theory.md §4). */
 class TrainerTest {
     /** "Tiny loss": relative loss J/J_ref reached by GD and Adam. */
     static final double TINY_RELATIVE_LOSS = 1e-8;
@@ -117,7 +117,7 @@ class TrainerTest {
 
     @Test
     void directParameterizationDivergesWhereExpStaysFinite() {
-        // REFERENCE §5: the direct choice diverges first. Same start (same decay rates), same learning rate.
+        // docs/theory.md §5: the direct choice diverges first. Same start (same decay rates), same learning rate.
         Grid grid = Grid.uniform(20, 0.05);
         double[] target = grid.sample(t -> Math.exp(-0.1 * t));
         RealModesModel direct = RealModesModel.of(1, Reparameterization.DIRECT);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.curseofmemory.quad.Grid;
 import org.junit.jupiter.api.Test;
 
-/** The general linear RNN kernel cᵀe^{Wt}U against closed forms (REFERENCE §2). */
+/** The general linear RNN kernel cᵀe^{Wt}U against closed forms (docs/theory.md §2). */
 class LinearRnnModelTest {
     static final double KERNEL_TOL = 1e-12;
 

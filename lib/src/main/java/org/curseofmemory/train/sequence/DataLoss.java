@@ -11,7 +11,7 @@ import org.curseofmemory.util.Validate;
  * of the matrix exponential for the zero-order hold). The first {@code washout} outputs of each
  * sequence, where the model has seen less history than it remembers, are left out.
  *
- * <p><b>Kernel picture (REFERENCE §4).</b> For white-noise input (x_k i.i.d. N(0, 1/Δt)), a linear
+ * <p><b>Kernel picture (docs/theory.md §4).</b> For white-noise input (x_k i.i.d. N(0, 1/Δt)), a linear
  * model and a kernel target, each error ŷ_k − y_k = Σ_l (ĝ_l − g_l) x_{k−l} is Gaussian with
  * variance Σ_l (ĝ_l − g_l)²/Δt ≈ ∫₀^∞ (ρ̂ − ρ)² ds once k exceeds the memory; so E[L] ≈
  * J = ½ ∫ (ρ̂ − ρ)², the kernel loss the kernel trainers minimise: gradient descent on data ≈

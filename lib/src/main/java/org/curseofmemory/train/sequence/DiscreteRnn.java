@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A continuous-time RNN dh/dt = σ(W h + U x), ŷ = cᵀh, h(0) = 0, sampled every Δt with the input
- * held constant on each interval (REFERENCE §2 for σ = identity; §5 for σ = tanh), as a
+ * held constant on each interval (docs/theory.md §2 for σ = identity; §5 for σ = tanh), as a
  * {@link ParametricModel} on the flat parameter vector
  * <pre>  θ = (W row-major (m×m), U row-major (m×d), c (m)),   p = m² + m d + m.  </pre>
  *
@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  *   ZERO_ORDER_HOLD:  h_{k+1} = e^{WΔt} h_k + (∫₀^{Δt} e^{Ws} ds) U x_k      (linear only, exact)
  * </pre>
  * With σ = identity the model is a convolution with the model kernel ρ̂(s) = cᵀe^{Ws}U
- * (REFERENCE §2), see {@link #kernel}.
+ * (docs/theory.md §2), see {@link #kernel}.
  *
  * <p>The nonlinear choice dh/dt = tanh(W h + U x) is the one whose σ = identity case is exactly the
  * papers' linear RNN; it is stepped with forward Euler.
@@ -52,7 +52,7 @@ public final class DiscreteRnn implements ParametricModel {
 
     /**
      * The linear RNN dh/dt = W h + U x, ŷ = cᵀh with scalar input (d = 1), stepped exactly by
-     * zero-order hold (REFERENCE §2).
+     * zero-order hold (docs/theory.md §2).
      *
      * @param width hidden width m ≥ 1
      * @param dt    sample interval Δt &gt; 0
@@ -65,7 +65,7 @@ public final class DiscreteRnn implements ParametricModel {
 
     /**
      * The tanh RNN dh/dt = tanh(W h + U x), ŷ = cᵀh with scalar input (d = 1), forward Euler
-     * h_{k+1} = h_k + Δt tanh(W h_k + U x_k) (REFERENCE §5).
+     * h_{k+1} = h_k + Δt tanh(W h_k + U x_k) (docs/theory.md §5).
      *
      * @param width hidden width m ≥ 1
      * @param dt    sample interval Δt &gt; 0
@@ -125,7 +125,7 @@ public final class DiscreteRnn implements ParametricModel {
         return discretisation;
     }
 
-    /** Whether σ is the identity, i.e. the model is the linear RNN of REFERENCE §2. */
+    /** Whether σ is the identity, i.e. the model is the linear RNN of docs/theory.md §2. */
     public boolean isLinear() {
         return activation == Activation.IDENTITY;
     }
@@ -271,7 +271,7 @@ public final class DiscreteRnn implements ParametricModel {
     /**
      * The discrete impulse response ĝ_l, l = 1..lags: the output at time lΔt to the input
      * x_0 = 1 (then 0), so that ŷ_{k} = Σ_l ĝ_l x_{k−l} for the linear model. For ZERO_ORDER_HOLD,
-     * ĝ_l = ∫_{(l−1)Δt}^{lΔt} ρ̂(s) ds exactly; for EULER, ĝ_l = Δt cᵀ(I + ΔtW)^{l−1}U (REFERENCE §2).
+     * ĝ_l = ∫_{(l−1)Δt}^{lΔt} ρ̂(s) ds exactly; for EULER, ĝ_l = Δt cᵀ(I + ΔtW)^{l−1}U (docs/theory.md §2).
      *
      * @param theta parameters
      * @param lags  number of lags ≥ 1
@@ -286,7 +286,7 @@ public final class DiscreteRnn implements ParametricModel {
     }
 
     /**
-     * The continuous-time model kernel ρ̂(t) = cᵀe^{Wt}U of the linear RNN (REFERENCE §2) at the
+     * The continuous-time model kernel ρ̂(t) = cᵀe^{Wt}U of the linear RNN (docs/theory.md §2) at the
      * given times.
      *
      * @param theta parameters

@@ -5,7 +5,7 @@ import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
 
 /**
- * The two sides of "loss = kernel distance" (REFERENCE §4) for a LINEAR {@link DiscreteRnn} with
+ * The two sides of "loss = kernel distance" (docs/theory.md §4) for a LINEAR {@link DiscreteRnn} with
  * scalar input and a kernel target ρ: what the data loss of {@link DataLoss} is expected to be under
  * white-noise input, and the kernel loss the kernel trainers minimise. Notebooks put these next to
  * a measured data loss.
@@ -42,7 +42,7 @@ public final class KernelPicture {
 
     /**
      * The kernel loss J = ½ Σ_i w_i (ρ̂(t_i) − ρ(t_i))² of the model kernel ρ̂(s) = cᵀe^{Ws}U
-     * on a quadrature grid (the loss of the kernel trainers, REFERENCE §4).
+     * on a quadrature grid (the loss of the kernel trainers, docs/theory.md §4).
      *
      * @param model linear model with d = 1
      * @param theta its parameters

@@ -7,7 +7,7 @@ import org.curseofmemory.util.Validate;
  * A training set of n input/output sequence pairs (x⁽ⁱ⁾, y⁽ⁱ⁾ = H(x⁽ⁱ⁾)) of K samples each at
  * interval Δt, with inputs of dimension d (flat, x_k at offset k·d) and scalar outputs, in the
  * conventions of {@link DiscreteRnn}. For white-noise inputs (i.i.d. N(0, 1/Δt) per step,
- * REFERENCE §4) the data loss of a linear model estimates the kernel loss, see {@link DataLoss}.
+ * docs/theory.md §4) the data loss of a linear model estimates the kernel loss, see {@link DataLoss}.
  * Immutable; accessors return copies.
  */
 public final class SequenceDataset {

@@ -5,7 +5,7 @@ import org.curseofmemory.util.Validate;
 
 /**
  * The target functional H that produces the training outputs y = H(x) from sampled input
- * sequences (REFERENCE §1), with the same conventions as {@link DiscreteRnn}: input x_0..x_{K−1}
+ * sequences (docs/theory.md §1), with the same conventions as {@link DiscreteRnn}: input x_0..x_{K−1}
  * held constant on each interval of length Δt, output j is the value at time (j+1)Δt.
  * Implementations are immutable.
  */
@@ -29,7 +29,7 @@ public interface TargetFunctional {
     double[] outputs(double[] input);
 
     /**
-     * The linear functional with memory kernel ρ (Riesz representation, REFERENCE §1), applied
+     * The linear functional with memory kernel ρ (Riesz representation, docs/theory.md §1), applied
      * exactly to piecewise-constant input:
      * <pre>  y_j = Σ_{l=1}^{j+1} g_l x_{j+1−l},   g_l = ∫_{(l−1)Δt}^{lΔt} ρ(s) ds,  </pre>
      * with g_l by 3-point Gauss–Legendre quadrature ({@code quad.GaussLegendre.THREE}) on each cell

@@ -7,7 +7,7 @@ import org.curseofmemory.util.Validate;
  * Discretised white noise: x_k i.i.d. N(0, 1/Δt) per step and per component, held constant on
  * [kΔt, (k+1)Δt). Then E[(Σ_l g_l x_{k−l})²] = Σ_l g_l²/Δt, which for g_l ≈ Δt ρ(lΔt) is the
  * Riemann sum of ∫ ρ², the discrete form of the Itô isometry behind "loss = kernel distance"
- * (REFERENCE §4).
+ * (docs/theory.md §4).
  */
 public final class WhiteNoise {
     private WhiteNoise() {

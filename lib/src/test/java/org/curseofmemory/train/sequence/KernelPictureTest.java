@@ -11,7 +11,7 @@ import org.curseofmemory.quad.Grid;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kernel-picture link (REFERENCE §4): for white-noise input and a linear model, the data loss
+ * The kernel-picture link (docs/theory.md §4): for white-noise input and a linear model, the data loss
  * (mean squared error per unit time) estimates the kernel distance ∫₀^∞ (ρ − ρ̂)² ds.
  */
 class KernelPictureTest {
