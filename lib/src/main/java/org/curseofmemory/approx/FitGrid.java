@@ -6,6 +6,7 @@ import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.quad.AdaptiveQuadrature;
 import org.curseofmemory.quad.GaussLegendre;
 import org.curseofmemory.quad.Grid;
+import org.curseofmemory.util.Validate;
 
 /**
  * Package-private quadrature grid on [0, 10¹⁴] for least-squares fits in the time variable
@@ -46,10 +47,7 @@ final class FitGrid {
         double[] y = new double[NODES.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = target.value(NODES[i]);
-            if (!Double.isFinite(y[i])) {
-                throw new IllegalArgumentException("target kernel '" + target.name() + "' returned " + y[i]
-                        + " at t=" + NODES[i] + "; a memory kernel must be finite on [0, inf)");
-            }
+            Validate.kernelValue(target.name(), NODES[i], y[i]);
         }
         return y;
     }

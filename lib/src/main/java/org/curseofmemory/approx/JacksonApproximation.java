@@ -255,10 +255,7 @@ public final class JacksonApproximation {
             s[i] = 0.5 * (1 + x[i]);
             double t = -Math.log(s[i]) / beta;
             y[i] = target.value(t);
-            if (!Double.isFinite(y[i])) {
-                throw new IllegalArgumentException("target kernel '" + target.name() + "' returned " + y[i]
-                        + " at t=" + t + "; a memory kernel must be finite on [0, inf)");
-            }
+            Validate.kernelValue(target.name(), t, y[i]);
             // Chebyshev–Gauss weight of ∫₀¹ g(s) ds is (π/2N)√(1−x²); g = e²/(βs). Constants dropped.
             w[i] = Math.sqrt(1 - x[i] * x[i]) / s[i];
         }

@@ -5,3 +5,4 @@
  * learner's answer with a hint).
  */
 package org.curseofmemory.check;
+

@@ -72,10 +72,7 @@ public final class PlateauSweep {
 
     /** A copy with these seeds (at least one). */
     public PlateauSweep withSeeds(long... seedValues) {
-        Validate.notNull("sweep seeds", seedValues);
-        if (seedValues.length == 0) {
-            throw new IllegalArgumentException("sweep seeds must not be empty");
-        }
+        Validate.notEmpty("sweep seeds", seedValues);
         return new PlateauSweep(trainer, problems, values, seedValues.clone(), level, threads, parameterName, progress);
     }
 

@@ -34,12 +34,8 @@ public final class Sweep {
         Validate.notNull("sweep values", values);
         Validate.notNull("sweep seeds", seeds);
         Validate.notNull("sweep task", task);
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException("sweep values must not be empty");
-        }
-        if (seeds.length == 0) {
-            throw new IllegalArgumentException("sweep seeds must not be empty");
-        }
+        Validate.notEmpty("sweep values", values);
+        Validate.notEmpty("sweep seeds", seeds);
         Validate.atLeast("sweep threads", threads, 1);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "curse-of-memory-sweep");

@@ -10,3 +10,4 @@
  * target Ai(t − t₀) follows the follow-up code radarFudan/Curse-of-memory ({@code rhos["airy"]}).
  */
 package org.curseofmemory.experiment;
+

@@ -73,10 +73,7 @@ public final class AiryKernel implements MemoryKernel {
      * @param newName non-null, non-blank
      */
     public AiryKernel withName(String newName) {
-        Validate.notNull("kernel name", newName);
-        if (newName.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", newName);
         return new AiryKernel(s0, t0, order, p, q, newName);
     }
 

@@ -77,10 +77,7 @@ public final class BumpKernel implements MemoryKernel {
      * @param newName non-null, non-blank
      */
     public BumpKernel withName(String newName) {
-        Validate.notNull("kernel name", newName);
-        if (newName.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", newName);
         return new BumpKernel(center, width, order, poly, newName);
     }
 

@@ -40,10 +40,7 @@ final class Combinations {
     }
 
     static MemoryKernel renamed(MemoryKernel k, String name) {
-        Validate.notNull("kernel name", name);
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + name + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", name);
         if (k instanceof Renamed) {
             return new Renamed(((Renamed) k).inner, name);
         }

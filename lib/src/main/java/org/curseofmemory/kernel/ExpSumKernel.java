@@ -166,10 +166,7 @@ public final class ExpSumKernel implements MemoryKernel {
      * @param newName non-null, non-blank
      */
     public ExpSumKernel withName(String newName) {
-        Validate.notNull("kernel name", newName);
-        if (newName.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", newName);
         return new ExpSumKernel(a, lambda, ca, cb, cw, ctheta, newName, chebyshev, chebyshevBeta);
     }
 

@@ -159,10 +159,7 @@ public final class Kernels {
      * @param rho  ρ, not null; must return finite values for t ≥ 0
      */
     public static MemoryKernel fromLambda(String name, DoubleUnaryOperator rho) {
-        Validate.notNull("kernel name", name);
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + name + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", name);
         Validate.notNull("kernel function rho", rho);
         return new LambdaKernel(name, rho, new double[0]);
     }

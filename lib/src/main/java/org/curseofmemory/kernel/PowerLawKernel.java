@@ -56,10 +56,7 @@ public final class PowerLawKernel implements MemoryKernel {
      * @param newName non-null, non-blank
      */
     public PowerLawKernel withName(String newName) {
-        Validate.notNull("kernel name", newName);
-        if (newName.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", newName);
         return new PowerLawKernel(amplitude, omega, newName);
     }
 

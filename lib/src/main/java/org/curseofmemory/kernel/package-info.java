@@ -11,3 +11,4 @@
  * (L¹/L² norms and distances on [0, ∞) or [0, T]; the integration itself lives in {@code quad}).
  */
 package org.curseofmemory.kernel;
+

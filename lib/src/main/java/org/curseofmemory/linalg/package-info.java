@@ -13,3 +13,4 @@
  * nothing returns NaN instead of failing (a caller that wants a NaN loss catches the exception).
  */
 package org.curseofmemory.linalg;
+

@@ -14,3 +14,4 @@
  * flow that the optimisation analysis of Li, Han, E &amp; Li 2021 studies (docs/theory.md §4).
  */
 package org.curseofmemory.optim;
+

@@ -6,3 +6,4 @@
  * display code renders these.
  */
 package org.curseofmemory.plot;
+

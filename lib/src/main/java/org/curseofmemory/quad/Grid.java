@@ -69,14 +69,9 @@ public final class Grid {
         Validate.finiteArray("grid nodes", nodes, 1);
         Validate.finiteArray("grid weights", weights, 1);
         Validate.length("grid weights", weights, nodes.length);
+        Validate.increasing("grid nodes", "nodes", nodes, true);
         for (int i = 0; i < nodes.length; i++) {
-            if (nodes[i] < 0 || (i > 0 && nodes[i] <= nodes[i - 1])) {
-                throw new IllegalArgumentException("grid nodes must be non-negative and strictly increasing, but nodes["
-                        + i + "]=" + nodes[i]);
-            }
-            if (weights[i] < 0) {
-                throw new IllegalArgumentException("grid weights[" + i + "]=" + weights[i] + " must be >= 0");
-            }
+            Validate.nonNegative("grid weights[" + i + "]", weights[i]);
         }
         return new Grid(nodes.clone(), weights.clone());
     }
@@ -92,12 +87,7 @@ public final class Grid {
     public static Grid gaussLegendre(double[] ends, GaussLegendre rule) {
         Validate.finiteArray("panel ends", ends, 2);
         Validate.notNull("rule", rule);
-        for (int i = 0; i < ends.length; i++) {
-            if (ends[i] < 0 || (i > 0 && ends[i] <= ends[i - 1])) {
-                throw new IllegalArgumentException("panel ends must be non-negative and strictly increasing, but ends["
-                        + i + "]=" + ends[i]);
-            }
-        }
+        Validate.increasing("panel ends", "ends", ends, true);
         int q = rule.points();
         double[] t = new double[(ends.length - 1) * q];
         double[] w = new double[t.length];

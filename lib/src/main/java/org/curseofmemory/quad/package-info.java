@@ -16,3 +16,4 @@
  * representation) and ∫(ρ − ρ̂)², the white-noise loss (Li, Han, E &amp; Li 2021; docs/theory.md §1, §4).
  */
 package org.curseofmemory.quad;
+

@@ -236,9 +236,7 @@ public final class LinearFunctional implements Functional {
             @Override
             public double component(int i, double tau) {
                 Validate.inRange("component index i", i, 0, k.d - 1);
-                if (Double.isNaN(tau)) {
-                    throw new IllegalArgumentException("time t=NaN must be a finite number");
-                }
+                Validate.notNaN("time t", tau);
                 double s = t - tau;
                 if (tau < 0 || s < 0 || s > len) {
                     return 0.0;

@@ -34,10 +34,7 @@ public final class RnnKernel implements MemoryKernel {
      */
     @Override
     public double value(double t) {
-        if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("kernel time t=" + t
-                    + " must be finite and >= 0 (a memory kernel is defined on [0, ∞))");
-        }
+        Validate.kernelTime(t);
         return evaluator.component(component, t);
     }
 

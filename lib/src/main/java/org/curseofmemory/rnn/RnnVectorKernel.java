@@ -46,10 +46,7 @@ public final class RnnVectorKernel implements VectorMemoryKernel {
 
     /** Writes ρ̂(t) into out (length ≥ d). */
     public void valueInto(double t, double[] out) {
-        if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("kernel time t=" + t
-                    + " must be finite and >= 0 (a memory kernel is defined on [0, ∞))");
-        }
+        Validate.kernelTime(t);
         evaluator.valueInto(t, out);
     }
 

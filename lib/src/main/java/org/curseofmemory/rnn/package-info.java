@@ -11,3 +11,4 @@
  * {@code approx.PerturbationError}.
  */
 package org.curseofmemory.rnn;
+

@@ -259,10 +259,7 @@ public final class Signals {
     }
 
     static double checkTime(double t) {
-        if (Double.isNaN(t)) {
-            throw new IllegalArgumentException("time t=NaN must be a finite number");
-        }
-        return t;
+        return Validate.notNaN("time t", t);
     }
 
     static void checkIndex(InputSignal x, int i) {

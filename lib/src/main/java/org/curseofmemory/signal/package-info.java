@@ -5,3 +5,4 @@
  * docs/theory.md §1). Every random signal takes a seed.
  */
 package org.curseofmemory.signal;
+

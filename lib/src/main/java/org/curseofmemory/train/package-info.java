@@ -9,3 +9,4 @@
  * the trainers of {@code optim}. Sequence models trained on data live in {@code train.sequence}.
  */
 package org.curseofmemory.train;
+

@@ -6,3 +6,4 @@
  * nothing else in the kit.
  */
 package org.curseofmemory.util;
+

@@ -8,9 +8,10 @@ import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.Norms;
 import org.curseofmemory.optim.StopReason;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class FreeRateApproximationTest {
+class FreeRateApproximationTest extends KitTest {
 
     /** Acceptance (brief): relative L1 error for (1+t)^{−1.5} below this by m = 16. */
     static final double ACCEPTANCE_RELATIVE_L1 = 1e-2;

@@ -9,9 +9,10 @@ import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.Norms;
 import org.curseofmemory.kernel.ShiftedChebyshev;
 import org.curseofmemory.optim.StopReason;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class JacksonApproximationTest {
+class JacksonApproximationTest extends KitTest {
 
     /** docs/theory.md §4 [kit, numpy]: L¹ errors of the Jackson fit of e^{−t}cos t, β = 0.5. */
     static final int[] WIDTHS = {2, 4, 8, 16, 32, 64};

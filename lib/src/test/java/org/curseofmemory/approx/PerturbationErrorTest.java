@@ -9,10 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.rnn.Reparameterization;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
-class PerturbationErrorTest {
+class PerturbationErrorTest extends KitTest {
 
     /** First-order behaviour: E(10β)/E(β) for tiny β must be 10 within this relative tolerance. */
     static final double LINEARITY_TOLERANCE = 1e-3;

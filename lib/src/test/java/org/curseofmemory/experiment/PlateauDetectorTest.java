@@ -11,11 +11,12 @@ import org.curseofmemory.optim.StopReason;
 import org.curseofmemory.optim.TrainingResult;
 import org.curseofmemory.quad.Grid;
 import org.curseofmemory.rnn.Reparameterization;
+import org.curseofmemory.testing.KitTest;
 import org.curseofmemory.train.ComplexModesModel;
 import org.curseofmemory.train.TrainingProblem;
 import org.junit.jupiter.api.Test;
 
-class PlateauDetectorTest {
+class PlateauDetectorTest extends KitTest {
     static final double LEVEL_TOL = 0.01;
 
     /** L(k) = 0.5 + 0.5e^{−k/10} for k &lt; 400, then 0.5e^{−(k−400)/20}: one plateau at 0.5 ending at 400. */

@@ -10,6 +10,7 @@ import org.curseofmemory.optim.GradientDescent;
 import org.curseofmemory.optim.TrainingResult;
 import org.curseofmemory.quad.Grid;
 import org.curseofmemory.rnn.Reparameterization;
+import org.curseofmemory.testing.KitTest;
 import org.curseofmemory.train.ComplexModesModel;
 import org.curseofmemory.train.TrainingProblem;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * w ~ U[0.5, 1.5], θ ~ U[0, 1] (DIRECT), plain GD with learning rate 0.05, seeds 1..5, steps capped
  * at 20 000, t0 = 1..6. Runs in about 2 s on one core.
  */
-class PlateauSweepTest {
+class PlateauSweepTest extends KitTest {
     static final double MIN_R_SQUARED = 0.8;
     static final int MAX_STEPS = 20000;
 

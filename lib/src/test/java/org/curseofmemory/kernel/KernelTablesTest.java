@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.curseofmemory.quad.Grid;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
-class KernelTablesTest {
+class KernelTablesTest extends KitTest {
     @Test
     void samplesOnUniformTimes() {
         MemoryKernel a = Kernels.exponential(2).named("fast");

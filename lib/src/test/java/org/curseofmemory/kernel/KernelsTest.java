@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleUnaryOperator;
 import org.curseofmemory.quad.QuadratureEstimate;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class KernelsTest {
+class KernelsTest extends KitTest {
     /** Closed forms evaluated in double precision. */
     private static final double CLOSED_FORM_REL = 1e-13;
     /** Numeric norms vs closed forms. */

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.curseofmemory.quad.QuadratureEstimate;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class NormsTest {
+class NormsTest extends KitTest {
     /** Relative accuracy promised on smooth kernels. */
     private static final double SMOOTH_REL = 1e-10;
     /** Relative accuracy with an extrapolated (unknown) power-law tail. */

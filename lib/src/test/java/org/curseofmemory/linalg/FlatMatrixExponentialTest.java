@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class FlatMatrixExponentialTest {
+class FlatMatrixExponentialTest extends KitTest {
     static final double CLOSED_FORM_TOLERANCE = 1e-13;
     /** Central differences with h = 1e-5 on entries of size ≈ 1. */
     static final double DERIVATIVE_TOLERANCE = 1e-8;

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.curseofmemory.testing.KitTest;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-class MatrixExponentialTest {
+class MatrixExponentialTest extends KitTest {
 
     /** Closed forms are reproduced to this absolute/relative accuracy. */
     private static final double CLOSED_FORM_TOL = 1e-13;

@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.curseofmemory.quad.Grid;
 import org.curseofmemory.rnn.Reparameterization;
+import org.curseofmemory.testing.KitTest;
 import org.curseofmemory.train.RealModesModel;
 import org.curseofmemory.train.TrainingProblem;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 /** GD, gradient flow and Adam on a two-exponential target fitted by two real modes (docs/theory.md §4). */
-class TrainerTest {
+class TrainerTest extends KitTest {
     /** "Tiny loss": relative loss J/J_ref reached by GD and Adam. */
     static final double TINY_RELATIVE_LOSS = 1e-8;
     /** Accepted range of the GD-vs-flow convergence order (Euler is order 1). */

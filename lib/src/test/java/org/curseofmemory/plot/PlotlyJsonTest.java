@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
-class PlotlyJsonTest {
+class PlotlyJsonTest extends KitTest {
 
     private static Figure twoSeries() {
         return Chart.titled("Short vs \"long\" memory & more")

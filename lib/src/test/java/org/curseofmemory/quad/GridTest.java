@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class GridTest {
+class GridTest extends KitTest {
     private static final double TRAPEZOID_TOL = 1e-5;
 
     @Test

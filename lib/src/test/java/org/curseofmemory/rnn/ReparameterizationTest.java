@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import org.curseofmemory.testing.KitTest;
 import org.curseofmemory.train.ComplexModesModel;
 import org.curseofmemory.train.RealModesModel;
 import org.junit.jupiter.api.Test;
 
-class ReparameterizationTest {
+class ReparameterizationTest extends KitTest {
     private static final double DERIVATIVE_TOL = 1e-8;
     private static final double INVERSE_TOL = 1e-12;
 

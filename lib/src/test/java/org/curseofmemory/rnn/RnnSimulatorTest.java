@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.signal.Signals;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import tech.tablesaw.api.Table;
 
-class RnnSimulatorTest {
+class RnnSimulatorTest extends KitTest {
 
     /** ZOH is exact for inputs constant on each step: only rounding remains. */
     private static final double ZOH_EXACT_TOL = 1e-12;

@@ -19,11 +19,12 @@ import org.curseofmemory.optim.StoppingCriteria;
 import org.curseofmemory.optim.TrainingMonitor;
 import org.curseofmemory.quad.Grid;
 import org.curseofmemory.rnn.Reparameterization;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Bad input fails at the entrance with a message naming the parameter, the value and the range. */
-class BadInputTest {
+class BadInputTest extends KitTest {
     static final Grid GRID = Grid.uniform(10, 0.1);
     static final ComplexModesModel MODEL = ComplexModesModel.of(2, Reparameterization.EXP);
 

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.curseofmemory.quad.Grid;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
 /** The general linear RNN kernel cᵀe^{Wt}U against closed forms (docs/theory.md §2). */
-class LinearRnnModelTest {
+class LinearRnnModelTest extends KitTest {
     static final double KERNEL_TOL = 1e-12;
 
     @Test

@@ -11,10 +11,11 @@ import org.curseofmemory.kernel.ExpSumKernel;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.quad.Grid;
 import org.curseofmemory.rnn.Reparameterization;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
 /** Analytic gradients of every model and parameterization against central finite differences. */
-class ModelGradientTest {
+class ModelGradientTest extends KitTest {
     /** Required: ‖g − g_FD‖∞ / ‖g‖∞ below this. */
     static final double GRADIENT_REL_TOL = 1e-6;
     /** Uniform-grid recurrences vs direct evaluation of the kernel. */

@@ -298,12 +298,7 @@ public final class DiscreteRnn implements ParametricModel {
         requireScalarLinear("kernel");
         checkTheta(theta);
         Validate.finiteArray("times t", t, 1);
-        for (int j = 0; j < t.length; j++) {
-            if (t[j] < 0 || (j > 0 && t[j] < t[j - 1])) {
-                throw new IllegalArgumentException("times t must be non-negative and non-decreasing, but t[" + j
-                        + "]=" + t[j]);
-            }
-        }
+        Validate.increasing("times t", "t", t, false);
         int m = width;
         double[] w = new double[m * m];
         System.arraycopy(theta, 0, w, 0, m * m);

@@ -12,3 +12,4 @@
  * (arXiv 2305.19190; docs/theory.md §5.1).
  */
 package org.curseofmemory.train.sequence;
+

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.curseofmemory.optim.GradientDescent;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Bad input fails at the entrance with a message naming the parameter, value and expectation. */
-class DataBadInputTest {
+class DataBadInputTest extends KitTest {
     static final double DT = 0.1;
 
     private static void assertRejected(Executable call, String... fragments) {

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written BPTT gradient against central finite differences. */
-class DataLossGradientTest {
+class DataLossGradientTest extends KitTest {
     /** Required ‖∇L − ∇_FD L‖∞ / ‖∇_FD L‖∞. */
     static final double GRADIENT_TOLERANCE = 1e-6;
     /** Central-difference step: truncation O(h²) ≈ 1e-10, round-off O(ε/h) ≈ 1e-11, relative. */

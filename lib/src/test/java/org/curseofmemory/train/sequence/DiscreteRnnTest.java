@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.testing.KitTest;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-class DiscreteRnnTest {
+class DiscreteRnnTest extends KitTest {
     static final double KERNEL_TOLERANCE = 1e-12;
     /** 3-point Gauss–Legendre per cell of width Δt = 0.1: error O(Δt⁷). */
     static final double CELL_INTEGRAL_TOLERANCE = 1e-11;

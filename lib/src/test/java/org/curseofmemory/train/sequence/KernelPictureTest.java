@@ -8,13 +8,14 @@ import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.optim.GradientDescent;
 import org.curseofmemory.optim.TrainingResult;
 import org.curseofmemory.quad.Grid;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * The kernel-picture link (docs/theory.md §4): for white-noise input and a linear model, the data loss
  * (mean squared error per unit time) estimates the kernel distance ∫₀^∞ (ρ − ρ̂)² ds.
  */
-class KernelPictureTest {
+class KernelPictureTest extends KitTest {
     static final double DT = 0.05;
     static final int STEPS = 400;
     /** Outputs before 200 steps (10 time units, e^{−10} ≈ 5e-5 of memory left) are not counted. */

@@ -14,9 +14,10 @@ import org.curseofmemory.optim.LossRecorder;
 import org.curseofmemory.optim.ProgressListener;
 import org.curseofmemory.optim.StopReason;
 import org.curseofmemory.optim.TrainingResult;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class SequenceTrainingTest {
+class SequenceTrainingTest extends KitTest {
     static final double DT = 0.1;
 
     private static DataLoss kernelProblem(DiscreteRnn model, int sequences, long seed) {
