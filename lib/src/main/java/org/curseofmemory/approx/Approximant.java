@@ -105,13 +105,9 @@ public final class Approximant {
      * L² error and the target norms (targetL1 = ‖ρ‖₁ is given).
      */
     static double l1ErrorOfSum(MemoryKernel target, double[] rates, double[] amplitudes, double targetL1) {
-        Integer[] order = sortedOrder(rates);
-        double[] r = new double[rates.length];
-        double[] a = new double[rates.length];
-        for (int k = 0; k < order.length; k++) {
-            r[k] = rates[order[k]];
-            a[k] = amplitudes[order[k]];
-        }
+        double[][] sorted = sortedByRate(rates, amplitudes);
+        double[] r = sorted[0];
+        double[] a = sorted[1];
         return ErrorNorms.l1Error(target, t -> {
             double v = 0;
             for (int k = 0; k < r.length; k++) {
@@ -121,25 +117,28 @@ public final class Approximant {
         }, r[0], targetL1);
     }
 
-    private static Integer[] sortedOrder(double[] rates) {
+    /** {rates, amplitudes} reordered by ascending rate (new arrays). */
+    private static double[][] sortedByRate(double[] rates, double[] amplitudes) {
         Integer[] order = new Integer[rates.length];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
         }
         Arrays.sort(order, (i, j) -> Double.compare(rates[i], rates[j]));
-        return order;
-    }
-
-    /** Package-private: an exponential-sum approximant, rates sorted ascending here. */
-    static Approximant exponentialSum(MemoryKernel target, ApproximationMethod method, double beta, double[] rates,
-            double[] amplitudes, double targetL1, double targetL2, int iterations, StopReason stop) {
-        Integer[] order = sortedOrder(rates);
         double[] r = new double[rates.length];
         double[] a = new double[rates.length];
         for (int k = 0; k < order.length; k++) {
             r[k] = rates[order[k]];
             a[k] = amplitudes[order[k]];
         }
+        return new double[][] {r, a};
+    }
+
+    /** Package-private: an exponential-sum approximant, rates sorted ascending here. */
+    static Approximant exponentialSum(MemoryKernel target, ApproximationMethod method, double beta, double[] rates,
+            double[] amplitudes, double targetL1, double targetL2, int iterations, StopReason stop) {
+        double[][] sorted = sortedByRate(rates, amplitudes);
+        double[] r = sorted[0];
+        double[] a = sorted[1];
         return new Approximant(target, method, beta, r, a, null, targetL1, targetL2, iterations, stop);
     }
 

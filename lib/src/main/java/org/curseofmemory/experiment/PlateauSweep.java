@@ -9,6 +9,7 @@ import org.curseofmemory.optim.OptimizationProblem;
 import org.curseofmemory.optim.Progress;
 import org.curseofmemory.optim.Trainer;
 import org.curseofmemory.optim.TrainingResult;
+import org.curseofmemory.util.DoubleArrays;
 import org.curseofmemory.util.Validate;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -193,6 +194,20 @@ public final class PlateauSweep {
         /** Whether the run reached the level. */
         public boolean reached(int valueIndex, int seedIndex) {
             return reached[index(valueIndex, seedIndex)];
+        }
+
+        /** The parameter value of every run, value-major and seed-minor (x of a scatter of all runs). */
+        public double[] runValues() {
+            double[] out = new double[steps.length];
+            for (int q = 0; q < out.length; q++) {
+                out[q] = values[q / seeds.length];
+            }
+            return out;
+        }
+
+        /** The steps to the level of every run, in the order of {@link #runValues()}. */
+        public double[] runSteps() {
+            return DoubleArrays.of(steps);
         }
 
         /** Whether every run reached the level. */

@@ -106,4 +106,25 @@ public final class Matrices {
         }
         return out;
     }
+
+    /** aᵀb = Σ a_i b_i over the length of a. */
+    public static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** out = a·v for n×n row-major a; {@code out} must not alias v. Returns {@code out}. */
+    public static double[] multiplyVector(double[] a, double[] v, int n, double[] out) {
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += a[i * n + j] * v[j];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
 }

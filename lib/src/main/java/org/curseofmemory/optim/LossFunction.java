@@ -1,11 +1,9 @@
 package org.curseofmemory.optim;
 
-import org.curseofmemory.train.TrainingProblem;
-
 /**
  * A differentiable loss θ ↦ J(θ) on a flat parameter vector θ ∈ ℝ^p, the common currency of the
  * trainers ({@link GradientDescent}, {@link GradientFlow}, {@link Adam}). The kernel loss of a
- * {@link TrainingProblem} (docs/theory.md §4) is one; a loss on input/output data is another.
+ * {@code train.TrainingProblem} (docs/theory.md §4) is one; a loss on input/output data is another.
  *
  * <p>Implementations must be safe to call from one thread at a time per instance and must not keep
  * references to the arrays they are given.

@@ -1,5 +1,6 @@
 package org.curseofmemory.rnn;
 
+import org.curseofmemory.linalg.Matrices;
 import org.curseofmemory.linalg.MatrixExponential;
 import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.util.Validate;
@@ -291,7 +292,7 @@ public final class RnnSimulator {
                     break;
                 }
             }
-            if (!finite || !Double.isFinite(dot(c, next))) {
+            if (!finite || !Double.isFinite(Matrices.dot(c, next))) {
                 status = Trajectory.Status.DIVERGED;
                 last = k;
                 break;
@@ -314,13 +315,6 @@ public final class RnnSimulator {
         return new Trajectory(times, outputs, inputs, states, dt, label, status, tEnd);
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 
     @Override
     public String toString() {

@@ -42,6 +42,32 @@ public final class DoubleArrays {
         return out;
     }
 
+    /** The n ≥ 1 multiples 0, h, 2h, …, (n − 1)h of a finite step h (computed as i·h). */
+    public static double[] uniform(double step, int n) {
+        Validate.finite("step h", step);
+        Validate.atLeast("number of points n", n, 1);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = step * i;
+        }
+        return out;
+    }
+
+    /**
+     * n ≥ 2 powers of ten 10^{e_i} with exponents e_i = from + (to − from)·i/(n − 1) evenly spaced
+     * from {@code from} to {@code to} (finite, from ≤ to), e.g. {@code powersOfTen(-6, 0, 19)} for
+     * three points per decade from 10⁻⁶ to 1.
+     */
+    public static double[] powersOfTen(double from, double to, int n) {
+        Validate.ordered("exponent range", from, to);
+        Validate.atLeast("number of points n", n, 2);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.pow(10, from + (to - from) * i / (n - 1));
+        }
+        return out;
+    }
+
     /** n ≥ 2 log-evenly spaced values from lo to hi (both included), 0 &lt; lo ≤ hi finite. */
     public static double[] logarithmic(double lo, double hi, int n) {
         Validate.positive("lo", lo);

@@ -1,6 +1,7 @@
 package org.curseofmemory.train.sequence;
 
 import java.util.Random;
+import org.curseofmemory.linalg.Matrices;
 import org.curseofmemory.linalg.MatrixExponential;
 import org.curseofmemory.train.ParametricModel;
 import org.curseofmemory.util.Validate;
@@ -263,7 +264,7 @@ public final class DiscreteRnn implements ParametricModel {
             double[] swap = h;
             h = next;
             next = swap;
-            out[k] = dot(p.c, h);
+            out[k] = Matrices.dot(p.c, h);
         }
         return out;
     }
@@ -321,11 +322,11 @@ public final class DiscreteRnn implements ParametricModel {
                     step = MatrixExponential.exp(scaled, m, scaled);
                     lastGap = gap;
                 }
-                matVec(step, v, tmp, m);
+                Matrices.multiplyVector(step, v, m, tmp);
                 System.arraycopy(tmp, 0, v, 0, m);
             }
             previous = t[j];
-            out[j] = dot(c, v);
+            out[j] = Matrices.dot(c, v);
         }
         return out;
     }
@@ -472,7 +473,7 @@ public final class DiscreteRnn implements ParametricModel {
                 h = next;
                 next = swap;
                 if (k >= washout) {
-                    double e = dot(c, h) - target[k];
+                    double e = Matrices.dot(c, h) - target[k];
                     sum += e * e;
                     errors[k] = e * scale;
                 } else {
@@ -615,23 +616,7 @@ public final class DiscreteRnn implements ParametricModel {
         }
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 
-    private static void matVec(double[] a, double[] v, double[] out, int m) {
-        for (int i = 0; i < m; i++) {
-            double s = 0;
-            for (int j = 0; j < m; j++) {
-                s += a[i * m + j] * v[j];
-            }
-            out[i] = s;
-        }
-    }
 
     @Override
     public String toString() {
