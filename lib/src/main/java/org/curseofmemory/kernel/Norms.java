@@ -13,31 +13,10 @@ import org.curseofmemory.util.Validate;
  * Li, Han, E &amp; Li 2021; docs/theory.md §1), and ‖ρ − ρ̂‖_{L¹} = sup_t ‖H_t − Ĥ_t‖ is the approximation error of an RNN (docs/theory.md §2, §3).
  * ‖ρ − ρ̂‖²_{L²} = ∫₀^∞ (ρ − ρ̂)² is the white-noise training loss (docs/theory.md §4).
  *
- * <h2>Method</h2>
- * <ul>
- * <li><b>Panels.</b> [0, ∞) is cut into panels [0,1], [1,2], [2,4], [4,8], … (geometrically growing, so slowly
- * decaying memory costs only a few panels per decade). Panels are further cut at every
- * {@link MemoryKernel#breakpoints() breakpoint} of the kernels involved and, for L¹ integrands, at every sign
- * change of ρ found by sampling (65 points per interval, recursively split in four where sign changes are dense or
- * where a second, incommensurate 42-point sampling disagrees, which catches aliasing; sub-intervals start at the
- * root density of the previous panel) and refining each bracketed root by regula falsi (Illinois), so |ρ| is
- * smooth on each piece.</li>
- * <li><b>Quadrature.</b> On each panel, globally adaptive 16-point Gauss–Legendre: the piece with the largest
- * error estimate |Q(a,b) − Q(a,m) − Q(m,b)| is bisected until the panel's errors sum to at most
- * 0.1·tol·max(panel integral, 10⁻⁶·integral so far). Kinks that are not declared still converge (by bisection), only more slowly.</li>
- * <li><b>Tail.</b> After each panel end T ≥ {@value #MIN_HORIZON} (and past the last breakpoint):
- * if the kernel knows its tail exactly ({@link MemoryKernel#tailL1}, {@link MemoryKernel#tailL2Squared}) it is
- * added and quadrature stops ({@link QuadratureEstimate.TailMethod#EXACT}); for a distance, the exact tails of both
- * kernels bound the tail of the difference by the triangle inequality, and quadrature continues until that
- * interval is negligible ({@link QuadratureEstimate.TailMethod#BOUNDED}); otherwise the panel contributions are
- * extrapolated as a geometric series (Aitken Δ², exact for power-law and exponential asymptotics) and accepted
- * when two successive estimates agree to tol ({@link QuadratureEstimate.TailMethod#EXTRAPOLATED}).</li>
- * <li><b>Failure is loud.</b> A non-finite kernel value, an integrand that does not decay before
- * t = {@value #MAX_HORIZON}, or a result whose error estimate exceeds 1000·tol·|value| throws
- * {@link ArithmeticException}. No NaN is ever returned.</li>
- * </ul>
- * Known limitation: a kernel whose mass sits beyond t = {@value #MIN_HORIZON} after an (almost) exactly zero
- * stretch must declare a breakpoint there, otherwise the zero panels look like a finished integral.
+ * <p><b>Method.</b> The integrals are computed by {@link HalfLineQuadrature} (doubling panels cut at
+ * breakpoints and sign changes, adaptive 16-point Gauss–Legendre, exact, bounded or extrapolated
+ * tails; see there); this class describes each integrand (the kernels, their breakpoints and exact
+ * tails) and keeps the public API. Failure is loud: {@link ArithmeticException}, never NaN.
  *
  * <p>Default relative tolerance {@value #DEFAULT_RELATIVE_TOLERANCE}; measured accuracy on smooth closed-form
  * kernels is better than 1e-10 relative (see NormsTest).

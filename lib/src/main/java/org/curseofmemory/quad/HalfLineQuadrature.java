@@ -8,14 +8,33 @@ import java.util.TreeSet;
 /**
  * The kit's accurate half-line integrator: ∫₀^∞ g or ∫₀^T g for an integrand g = Σ_i |f_i| (L¹) or
  * Σ_i f_i² (L²²) described by a {@link HalfLineIntegrand} (the memory-kernel norms of
- * {@code org.curseofmemory.kernel.Norms} are its users). The method — doubling panels cut at
- * breakpoints and at sign changes (roots refined by {@link Roots#illinois}), globally adaptive
- * 16-point {@link GaussLegendre} on each panel, and a tail taken from the integrand's exact tails,
- * bounded by them, or extrapolated by Aitken's Δ² — is described in full on {@code Norms}.
+ * {@code org.curseofmemory.kernel.Norms} are its users).
  *
- * <p>Failure is loud: a non-finite integrand value, an integrand that has not decayed by
- * {@value #MAX_HORIZON}, or an error estimate above 1000·tol·|value| throws
- * {@link ArithmeticException}; no NaN is returned.
+ * <h2>Method</h2>
+ * <ul>
+ * <li><b>Panels.</b> [0, ∞) is cut into panels [0,1], [1,2], [2,4], [4,8], … (geometrically growing, so slowly
+ * decaying memory costs only a few panels per decade). Panels are further cut at every
+ * {@link HalfLineIntegrand#breakpoints() breakpoint} of the parts and, for L¹ integrands, at every sign
+ * change of each part f_i found by sampling (65 points per interval, recursively split in four where sign changes are dense or
+ * where a second, incommensurate 42-point sampling disagrees, which catches aliasing; sub-intervals start at the
+ * root density of the previous panel) and refining each bracketed root by regula falsi ({@link Roots#illinois}), so |f_i| is
+ * smooth on each piece.</li>
+ * <li><b>Quadrature.</b> On each panel, globally adaptive 16-point Gauss–Legendre: the piece with the largest
+ * error estimate |Q(a,b) − Q(a,m) − Q(m,b)| is bisected until the panel's errors sum to at most
+ * 0.1·tol·max(panel integral, 10⁻⁶·integral so far). Kinks that are not declared still converge (by bisection), only more slowly.</li>
+ * <li><b>Tail.</b> After each panel end T ≥ {@value #MIN_HORIZON} (and past the last breakpoint):
+ * if the integrand knows its tail exactly ({@link HalfLineIntegrand#tailInterval}, e.g. a kernel's {@code tailL1}) it is
+ * added and quadrature stops ({@link QuadratureEstimate.TailMethod#EXACT}); for a distance, the exact tails of both
+ * kernels bound the tail of the difference by the triangle inequality, and quadrature continues until that
+ * interval is negligible ({@link QuadratureEstimate.TailMethod#BOUNDED}); otherwise the panel contributions are
+ * extrapolated as a geometric series (Aitken Δ², exact for power-law and exponential asymptotics) and accepted
+ * when two successive estimates agree to tol ({@link QuadratureEstimate.TailMethod#EXTRAPOLATED}).</li>
+ * <li><b>Failure is loud.</b> A non-finite kernel value, an integrand that does not decay before
+ * t = {@value #MAX_HORIZON}, or a result whose error estimate exceeds 1000·tol·|value| throws
+ * {@link ArithmeticException}. No NaN is ever returned.</li>
+ * </ul>
+ * Known limitation: a kernel whose mass sits beyond t = {@value #MIN_HORIZON} after an (almost) exactly zero
+ * stretch must declare a breakpoint there, otherwise the zero panels look like a finished integral.
  */
 public final class HalfLineQuadrature {
     /** Quadrature always runs at least up to this time before a tail ∫_T^∞ may be used. */
