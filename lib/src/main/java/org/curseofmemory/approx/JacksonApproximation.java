@@ -4,6 +4,7 @@ import java.util.OptionalDouble;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.ShiftedChebyshev;
 import org.curseofmemory.optim.StopReason;
+import org.curseofmemory.quad.ChebyshevGauss;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 
@@ -247,17 +248,16 @@ public final class JacksonApproximation {
         Validate.notNull("fit norm", norm);
         int n = Math.max(8 * m, 512);
         double[] s = new double[n];
-        double[] x = new double[n];
+        double[] x = ChebyshevGauss.nodes(n);
         double[] y = new double[n];
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = Math.cos((2 * i + 1) * Math.PI / (2 * n));
             s[i] = 0.5 * (1 + x[i]);
             double t = -Math.log(s[i]) / beta;
             y[i] = target.value(t);
             Validate.kernelValue(target.name(), t, y[i]);
             // Chebyshev–Gauss weight of ∫₀¹ g(s) ds is (π/2N)√(1−x²); g = e²/(βs). Constants dropped.
-            w[i] = Math.sqrt(1 - x[i] * x[i]) / s[i];
+            w[i] = ChebyshevGauss.weight(x[i]) / s[i];
         }
         double[] basis = new double[m];
         double[][] rows = new double[n][m];
