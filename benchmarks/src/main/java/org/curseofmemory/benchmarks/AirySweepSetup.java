@@ -3,11 +3,11 @@ package org.curseofmemory.benchmarks;
 import java.util.Random;
 import org.curseofmemory.kernel.Airy;
 import org.curseofmemory.train.ComplexModesModel;
-import org.curseofmemory.train.GradientDescent;
-import org.curseofmemory.train.PlateauSweep;
-import org.curseofmemory.train.Reparameterization;
+import org.curseofmemory.optim.GradientDescent;
+import org.curseofmemory.experiment.PlateauSweep;
+import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.train.TrainingProblem;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 
 /**
  * The benchmark problems, shared by the JMH benchmarks and {@link SweepReport}, with the same

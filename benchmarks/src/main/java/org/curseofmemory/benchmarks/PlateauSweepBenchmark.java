@@ -1,7 +1,7 @@
 package org.curseofmemory.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.curseofmemory.train.PlateauSweep;
+import org.curseofmemory.experiment.PlateauSweep;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
