@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.optim.GradientDescent;
+import org.curseofmemory.optim.Progress;
 import org.curseofmemory.optim.TrainingResult;
 import org.curseofmemory.quad.Grid;
 import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.testing.KitTest;
 import org.curseofmemory.train.ComplexModesModel;
 import org.curseofmemory.train.TrainingProblem;
+import org.curseofmemory.train.sequence.DataLoss;
+import org.curseofmemory.train.sequence.DiscreteRnn;
+import org.curseofmemory.train.sequence.SequenceDataset;
+import org.curseofmemory.train.sequence.SequenceProblem;
+import org.curseofmemory.train.sequence.TargetFunctional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,5 +92,39 @@ class PlateauSweepTest extends KitTest {
         assertEquals(-1, f.intercept(), 1e-14);
         assertEquals(1, f.rSquared(), 1e-14);
         assertEquals(7, f.predict(4), 1e-13);
+    }
+
+    @Test
+    void sweepsSequenceDataProblemsLikeKernelProblemsWithProgress() {
+        double dt = 0.2;
+        DiscreteRnn net = DiscreteRnn.tanh(2, dt);
+        java.util.function.DoubleFunction<SequenceProblem> problems = t0 -> SequenceProblem.of(DataLoss.of(net,
+                SequenceDataset.whiteNoise(TargetFunctional.ofKernel(Kernels.airy(1, t0), dt), 8, 40, 3))
+                .withWashout(10), 0);
+        GradientDescent gd = GradientDescent.of(0.2).withMaxSteps(300);
+        List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        PlateauSweep.Result r = PlateauSweep.of(gd, problems).withValues(1, 2).withSeeds(0, 1)
+                .withRelativeLossLevel(0.5).withProgress(Progress.to(lines::add).labelled("data")).run();
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                TrainingResult direct = gd.withTargetRelativeLoss(0.5)
+                        .train(problems.apply(r.values()[i]).withSeed(r.seeds()[j]));
+                assertArrayEquals(direct.relativeLossHistory(), r.result(i, j).relativeLossHistory(), 0.0);
+            }
+        }
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("data: ") && l.contains("/4 runs done")), lines.toString());
+        assertEquals(4, r.runSteps().length);
+        assertArrayEquals(new double[] {1, 1, 2, 2}, r.runValues(), 0.0);
+    }
+
+    @Test
+    void aDetectorIsAPureFunctionOfTheResult() {
+        TrainingResult run = GradientDescent.of(0.05).withMaxSteps(3000).train(TrainingProblem.of(
+                ComplexModesModel.of(4, Reparameterization.DIRECT), Grid.uniform(40, 0.02), Kernels.airy(1, 6), 2));
+        PlateauDetector detector = PlateauDetector.create().withWindow(100).withThreshold(0.05);
+        List<Plateau> first = detector.detect(run);
+        assertEquals(first, detector.detect(run));
+        assertEquals(first, detector.detect(run.stepAxis(), run.relativeLossHistory()));
     }
 }
