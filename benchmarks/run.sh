@@ -44,7 +44,7 @@ else
 fi
 
 # OpenBLAS variables set on these machines for old OpenBLAS builds slow a current NumPy: unset
-# them for the NumPy commands only (DESIGN.md); threadpoolctl reports the kernel that then runs.
+# them for the NumPy commands only; threadpoolctl reports the kernel that then runs.
 numpy_bench() {
   (cd "$HERE/numpy" && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" bench.py "$@")
 }

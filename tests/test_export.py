@@ -4,13 +4,10 @@ nothing over the network, and headless Chromium really draws the plots and types
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
 import pytest
 
+import headless_chromium
 import kit_notebooks
 from conftest import run_notebook
 
@@ -29,26 +26,6 @@ def _page_height_px(nb) -> int:
     return min(60000, 2000 + 560 * _plot_count(nb) + 26 * lines + 40 * outputs)
 
 
-def _browser() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.fail("Chromium is not installed; ./kit test installs it (Debian: apt-get install chromium)", pytrace=False)
-
-
-def _chromium(page, *args: str, budget_ms: int = 15000) -> subprocess.CompletedProcess:
-    """Headless Chromium on a file (Path) or a localhost URL (str); scripts get budget_ms of virtual time."""
-    url = page.as_uri() if isinstance(page, Path) else page
-    with tempfile.TemporaryDirectory() as profile:
-        cmd = [
-            _browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--hide-scrollbars", f"--user-data-dir={profile}", f"--virtual-time-budget={budget_ms}", *args, url,
-        ]
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-
-
 def _plot_count(nb) -> int:
     return sum(
         1 for c in nb.cells for o in c.get("outputs", []) if PLOTLY_MIME in o.get("data", {})
@@ -56,8 +33,8 @@ def _plot_count(nb) -> int:
 
 
 def _notebooks_with_plots():
-    """Notebooks whose source draws a figure (LinePlot or a tablesaw Figure)."""
-    return [p for p in kit_notebooks.notebook_paths() if re.search(r"LinePlot|Figure", p.read_text(encoding="utf-8"))]
+    """Notebooks whose source draws a figure (Chart or a tablesaw Figure)."""
+    return [p for p in kit_notebooks.notebook_paths() if re.search(r"Chart|Figure", p.read_text(encoding="utf-8"))]
 
 
 def test_start_here_outputs_plotly_and_html():
@@ -85,7 +62,7 @@ def test_exported_page_draws_its_plots(path):
     assert not remote, f"{page.name} loads something over the network: {remote[:3]}"
     assert html.count("Plotly.newPlot") >= expected
 
-    dom = _chromium(page, "--dump-dom")
+    dom = headless_chromium.run(page, "--dump-dom")
     assert dom.returncode == 0, f"chromium failed: {dom.stderr[-2000:]}"
     drawn = dom.stdout.count('class="main-svg"')
     # plotly draws two main-svg layers per plot
@@ -95,7 +72,7 @@ def test_exported_page_draws_its_plots(path):
 
     PICTURES.mkdir(parents=True, exist_ok=True)
     png = PICTURES / (path.stem + ".png")
-    shot = _chromium(page, f"--screenshot={png}", f"--window-size=1280,{_page_height_px(nb)}")
+    shot = headless_chromium.run(page, f"--screenshot={png}", f"--window-size=1280,{_page_height_px(nb)}")
     assert shot.returncode == 0 and png.exists(), f"chromium could not take a screenshot: {shot.stderr[-2000:]}"
     from PIL import Image
 

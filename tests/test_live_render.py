@@ -13,9 +13,9 @@ import urllib.request
 import nbformat
 import pytest
 
+import headless_chromium
 import kit_notebooks
 from conftest import run_notebook
-from test_export import _chromium
 
 SERVER_START_TIMEOUT_S = 90
 
@@ -60,7 +60,7 @@ def server(tmp_path_factory):
 
 @pytest.mark.parametrize("front_end,path", [("JupyterLab", "/lab/tree/start.ipynb"), ("Notebook 7", "/notebooks/start.ipynb")])
 def test_plot_draws_in_live_front_end(server, front_end, path):
-    dom = _chromium(server + path, "--dump-dom", "--window-size=1400,2400", budget_ms=40000)
+    dom = headless_chromium.run(server + path, "--dump-dom", "--window-size=1400,2400", budget_ms=40000)
     assert dom.returncode == 0, f"chromium failed: {dom.stderr[-2000:]}"
     drawn = dom.stdout.count('class="main-svg"')
     assert drawn >= 2, f"{front_end}: no Plotly figure was drawn from the notebook's Plotly JSON output"

@@ -1,4 +1,4 @@
-"""NumPy reference for the Java benchmarks (REFERENCE §4, "Plateaus and the curse of memory").
+"""NumPy reference for the Java benchmarks (docs/theory.md §4, "Plateaus and the curse of memory").
 
 Model: complex-mode kernel
     rho_hat(t) = sum_i exp(-w_i t) (a_i cos(theta_i t) - b_i sin(theta_i t))
@@ -42,7 +42,7 @@ def uniform_grid(t_max, dt):
 
 
 def airy_target(t, t0):
-    """rho(t) = Ai(t - t0): memory concentrated around lag t0 (REFERENCE §4)."""
+    """rho(t) = Ai(t - t0): memory concentrated around lag t0 (docs/theory.md §4)."""
     return airy(t - t0)[0]
 
 

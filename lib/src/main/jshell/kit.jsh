@@ -3,14 +3,19 @@
 //   %load ../lib/target/kit/kit.jsh
 // It imports the kit's packages and teaches the Java kernel (JJava or IJava) to draw figures inline.
 
+import org.curseofmemory.util.*;
+import org.curseofmemory.linalg.*;
+import org.curseofmemory.quad.*;
 import org.curseofmemory.kernel.*;
-import org.curseofmemory.rnn.*;
 import org.curseofmemory.signal.*;
+import org.curseofmemory.rnn.*;
 import org.curseofmemory.approx.*;
+import org.curseofmemory.optim.*;
 import org.curseofmemory.train.*;
+import org.curseofmemory.train.sequence.*;
+import org.curseofmemory.experiment.*;
 import org.curseofmemory.plot.*;
 import org.curseofmemory.check.*;
-import org.curseofmemory.util.*;
 import tech.tablesaw.api.*;
 import tech.tablesaw.plotly.components.Figure;
 

@@ -3,15 +3,15 @@ package org.curseofmemory.benchmarks;
 import java.util.Random;
 import org.curseofmemory.kernel.Airy;
 import org.curseofmemory.train.ComplexModesModel;
-import org.curseofmemory.train.GradientDescent;
-import org.curseofmemory.train.PlateauSweep;
-import org.curseofmemory.train.Reparameterization;
+import org.curseofmemory.optim.GradientDescent;
+import org.curseofmemory.experiment.PlateauSweep;
+import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.train.TrainingProblem;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 
 /**
  * The benchmark problems, shared by the JMH benchmarks and {@link SweepReport}, with the same
- * numbers as benchmarks/numpy/bench.py (REFERENCE §4, "Reference numbers"):
+ * numbers as benchmarks/numpy/bench.py (docs/theory.md §4, "Reference numbers"):
  * Airy target ρ(t) = Ai(t − t₀) on a uniform grid with trapezoid weights, Δt = 0.02; complex mode
  * pairs ρ̂ = Σ e^{−w_i t}(a_i cos θ_i t − b_i sin θ_i t) with direct parameterization, initialised
  * from {@code new Random(seed)} (a, b ~ N(0, 0.1²), w ~ U[0.5, 1.5], θ ~ U[0, 1]); plain gradient

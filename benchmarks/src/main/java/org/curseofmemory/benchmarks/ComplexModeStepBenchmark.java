@@ -2,7 +2,7 @@ package org.curseofmemory.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.curseofmemory.train.ComplexModesModel;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

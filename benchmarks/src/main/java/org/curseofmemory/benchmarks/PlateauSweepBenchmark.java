@@ -1,7 +1,7 @@
 package org.curseofmemory.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.curseofmemory.train.PlateauSweep;
+import org.curseofmemory.experiment.PlateauSweep;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The whole plateau sweep of REFERENCE §4 with the library's {@link PlateauSweep}: Airy targets
+ * The whole plateau sweep of docs/theory.md §4 with the library's {@link PlateauSweep}: Airy targets
  * Ai(t − t₀), t₀ = 1..6, 5 seeds, 4 complex mode pairs, plain GD (lr 0.05) until relative loss
  * ≤ 0.1 (cap 20000 steps). {@code threads} is the sweep's pool size (the NumPy side runs on one
  * thread; compare with threads = 1).

@@ -3,9 +3,9 @@ package org.curseofmemory.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
-import org.curseofmemory.train.LineFit;
-import org.curseofmemory.train.PlateauSweep;
-import org.curseofmemory.train.TrainingResult;
+import org.curseofmemory.experiment.LineFit;
+import org.curseofmemory.experiment.PlateauSweep;
+import org.curseofmemory.optim.TrainingResult;
 
 /**
  * Runs the plateau sweep once and prints, in the key=value lines of benchmarks/numpy/bench.py,

@@ -3,11 +3,12 @@ package org.curseofmemory.approx;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
-
+import org.curseofmemory.kernel.ExpSumKernel;
 import org.curseofmemory.kernel.MemoryKernel;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.kernel.ShiftedChebyshev;
+import org.curseofmemory.optim.StopReason;
+import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
-
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -16,17 +17,17 @@ import tech.tablesaw.api.Table;
  * A width-m exponential-sum approximant of a memory kernel,
  * <pre>  ρ̂(t) = Σ_{k=1}^{m} a_k e^{−λ_k t},  λ_k &gt; 0,</pre>
  * which is exactly the kernel of a diagonal linear RNN dh/dt = W h + U x, ŷ = cᵀh with
- * eigenvalues −λ_k of W and c_k U_k = a_k (REFERENCE §2). Immutable; arrays handed out are copies.
+ * eigenvalues −λ_k of W and c_k U_k = a_k (docs/theory.md §2). Immutable; arrays handed out are copies.
  *
  * <p>Errors are measured on the whole half-line, tail included:
  * {@link #l1Error()} = ∫₀^∞ |ρ − ρ̂| dt, which equals the uniform error sup_t ‖H_t − Ĥ_t‖ of the
- * functionals (REFERENCE §2), and {@link #l2Error()} = (∫₀^∞ (ρ − ρ̂)² dt)^{1/2}, whose square is
- * the white-noise loss of REFERENCE §4 [kit]. Integration: adaptive Gauss–Kronrod (relative
+ * functionals (docs/theory.md §2), and {@link #l2Error()} = (∫₀^∞ (ρ − ρ̂)² dt)^{1/2}, whose square is
+ * the white-noise loss of docs/theory.md §4 [kit]. Integration: adaptive Gauss–Kronrod (relative
  * tolerance 10⁻⁹) up to a horizon T_h ≥ 10¹⁶ where every mode has underflowed, plus the target's
  * tail beyond it (closed form from {@link MemoryKernel#tailL1(double)} when known, power-law
  * extrapolation otherwise). Agrees with {@code Norms.l1Distance(target, kernel())} to ~10⁻⁸.
  *
- * <p><b>Jackson approximants</b> (REFERENCE §3, rates λ_k = kβ) are stored and evaluated in the
+ * <p><b>Jackson approximants</b> (docs/theory.md §3, rates λ_k = kβ) are stored and evaluated in the
  * well-conditioned form ρ̂(t) = s·Σ_{j&lt;m} c_j T_j(2s − 1), s = e^{−βt} (Clenshaw recurrence).
  * Their monomial amplitudes {@link #amplitudes()} are the exact expansion of that polynomial,
  * correctly rounded; for m ≳ 20 they are huge (up to ~(3+2√2)^m) with alternating signs, so the
@@ -35,16 +36,6 @@ import tech.tablesaw.api.Table;
  * the parameters of the Jackson construction get [kit].
  */
 public final class Approximant {
-
-    /** Why the solver that produced this approximant stopped. */
-    public enum StopReason {
-        /** One (or a fixed number of reweighted) linear least-squares solves: nothing to iterate. */
-        LINEAR_SOLVE,
-        /** The iterative search (β search or rate optimisation) met its tolerance. */
-        CONVERGED,
-        /** The iterative search used its iteration budget. */
-        MAX_ITERATIONS
-    }
 
     /** Largest width accepted by the solvers of this package. */
     public static final int MAX_WIDTH = 200;
@@ -55,7 +46,7 @@ public final class Approximant {
     private final double[] rates;
     private final double[] amplitudes;
     private final double[] chebyshev;
-    private final MemoryKernel kernel;
+    private final ExpSumKernel kernel;
     private final double targetL1;
     private final double targetL2;
     private final double l1Error;
@@ -72,7 +63,8 @@ public final class Approximant {
         this.rates = rates;
         this.amplitudes = amplitudes;
         this.chebyshev = chebyshev;
-        this.kernel = new ApproximantKernel(this);
+        this.kernel = (chebyshev != null ? ExpSumKernel.chebyshev(beta, chebyshev) : ExpSumKernel.of(amplitudes, rates))
+                .withName(label(method, beta, rates.length, target));
         this.targetL1 = targetL1;
         this.targetL2 = targetL2;
         this.l1Error = ErrorNorms.l1Error(target, this::value, rates[0], targetL1);
@@ -99,16 +91,34 @@ public final class Approximant {
         for (int k = 0; k < rates.length; k++) {
             if (!(rates[k] > 0)) {
                 throw new IllegalArgumentException("rates[" + k + "]=" + rates[k]
-                        + " must be > 0 (a non-positive rate is an unstable, non-Hurwitz model, REFERENCE §2)");
+                        + " must be > 0 (a non-positive rate is an unstable, non-Hurwitz model, docs/theory.md §2)");
             }
         }
+        MeasuredTarget measured = MeasuredTarget.of(target);
         return exponentialSum(target, ApproximationMethod.GIVEN, Double.NaN, rates.clone(), amplitudes.clone(),
-                ErrorNorms.targetL1(target), ErrorNorms.targetL2(target), 0, StopReason.LINEAR_SOLVE);
+                measured.l1, measured.l2, 0, StopReason.LINEAR_SOLVE);
     }
 
-    /** Package-private: an exponential-sum approximant, rates sorted ascending here. */
-    static Approximant exponentialSum(MemoryKernel target, ApproximationMethod method, double beta, double[] rates,
-            double[] amplitudes, double targetL1, double targetL2, int iterations, StopReason stop) {
+    /**
+     * ∫₀^∞ |ρ − Σ a_k e^{−λ_k t}| with the modes sorted by rate and summed as {@link #value} sums
+     * them: the L¹ error that {@code of(target, rates, amplitudes).l1Error()} reports, without the
+     * L² error and the target norms (targetL1 = ‖ρ‖₁ is given).
+     */
+    static double l1ErrorOfSum(MemoryKernel target, double[] rates, double[] amplitudes, double targetL1) {
+        double[][] sorted = sortedByRate(rates, amplitudes);
+        double[] r = sorted[0];
+        double[] a = sorted[1];
+        return ErrorNorms.l1Error(target, t -> {
+            double v = 0;
+            for (int k = 0; k < r.length; k++) {
+                v += a[k] * Math.exp(-r[k] * t);
+            }
+            return v;
+        }, r[0], targetL1);
+    }
+
+    /** {rates, amplitudes} reordered by ascending rate (new arrays). */
+    private static double[][] sortedByRate(double[] rates, double[] amplitudes) {
         Integer[] order = new Integer[rates.length];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
@@ -120,6 +130,15 @@ public final class Approximant {
             r[k] = rates[order[k]];
             a[k] = amplitudes[order[k]];
         }
+        return new double[][] {r, a};
+    }
+
+    /** Package-private: an exponential-sum approximant, rates sorted ascending here. */
+    static Approximant exponentialSum(MemoryKernel target, ApproximationMethod method, double beta, double[] rates,
+            double[] amplitudes, double targetL1, double targetL2, int iterations, StopReason stop) {
+        double[][] sorted = sortedByRate(rates, amplitudes);
+        double[] r = sorted[0];
+        double[] a = sorted[1];
         return new Approximant(target, method, beta, r, a, null, targetL1, targetL2, iterations, stop);
     }
 
@@ -141,7 +160,7 @@ public final class Approximant {
         return rates.length;
     }
 
-    /** The rates λ_1 ≤ … ≤ λ_m (a copy); the eigenvalues of W are −λ_k (REFERENCE §2). */
+    /** The rates λ_1 ≤ … ≤ λ_m (a copy); the eigenvalues of W are −λ_k (docs/theory.md §2). */
     public double[] rates() {
         return rates.clone();
     }
@@ -166,13 +185,13 @@ public final class Approximant {
 
     /**
      * The slowest rate min_k λ_k. Memory is kept for a time of order 1/λ_min; the inverse theorem
-     * (REFERENCE §3, §5) says a fit that needs λ_min → 0 is not a stable approximation.
+     * (docs/theory.md §3, §5) says a fit that needs λ_min → 0 is not a stable approximation.
      */
     public double slowestRate() {
         return rates[0];
     }
 
-    /** The slowest eigenvalue −min_k λ_k (closest to the imaginary axis, REFERENCE §3). */
+    /** The slowest eigenvalue −min_k λ_k (closest to the imaginary axis, docs/theory.md §3). */
     public double slowestEigenvalue() {
         return -rates[0];
     }
@@ -209,30 +228,26 @@ public final class Approximant {
         return target;
     }
 
-    /** ρ̂ as a {@link MemoryKernel} (stable evaluation, see the class comment). */
-    public MemoryKernel kernel() {
+    /**
+     * ρ̂ as the kit's exponential-sum kernel, the same type a trained mode model gives back: exact
+     * tails, derivatives and Gram sums (see {@link ExpSumKernel}); a Jackson approximant keeps its
+     * stable Chebyshev form for evaluation ({@link ExpSumKernel#chebyshev}).
+     */
+    public ExpSumKernel kernel() {
         return kernel;
     }
 
-    /** ρ̂(t), t ≥ 0. */
+    /** ρ̂(t), t ≥ 0 (= {@code kernel().value(t)}). */
     public double value(double t) {
-        if (chebyshev != null) {
-            double s = Math.exp(-beta * t);
-            return s * ShiftedChebyshev.clenshaw(chebyshev, 2 * s - 1);
-        }
-        double v = 0;
-        for (int k = 0; k < rates.length; k++) {
-            v += amplitudes[k] * Math.exp(-rates[k] * t);
-        }
-        return v;
+        return kernel.value(t);
     }
 
-    /** ∫₀^∞ |ρ − ρ̂| dt = sup_t ‖H_t − Ĥ_t‖ (REFERENCE §2), tail included. */
+    /** ∫₀^∞ |ρ − ρ̂| dt = sup_t ‖H_t − Ĥ_t‖ (docs/theory.md §2), tail included. */
     public double l1Error() {
         return l1Error;
     }
 
-    /** (∫₀^∞ (ρ − ρ̂)² dt)^{1/2}; its square is the white-noise loss of REFERENCE §4 [kit]. */
+    /** (∫₀^∞ (ρ − ρ̂)² dt)^{1/2}; its square is the white-noise loss of docs/theory.md §4 [kit]. */
     public double l2Error() {
         return l2Error;
     }
@@ -247,7 +262,7 @@ public final class Approximant {
         return l2Error / targetL2;
     }
 
-    /** ‖ρ‖₁ = ∫₀^∞ |ρ| = sup_t ‖H_t‖ (REFERENCE §1). */
+    /** ‖ρ‖₁ = ∫₀^∞ |ρ| = sup_t ‖H_t‖ (docs/theory.md §1). */
     public double targetL1Norm() {
         return targetL1;
     }
@@ -314,36 +329,10 @@ public final class Approximant {
                 slowestRate());
     }
 
-    private static String label(Approximant a) {
-        String base = a.method == ApproximationMethod.JACKSON
-                ? "Jackson m=" + a.width() + " beta=" + String.format("%.4g", a.beta)
-                : (a.method == ApproximationMethod.GIVEN ? "exp-sum m=" : "free-rate m=") + a.width();
-        return base + " approximant of " + a.target.name();
-    }
-
-    /** ρ̂ as a kernel: Clenshaw form for Jackson approximants, plain exponential sum otherwise. */
-    private static final class ApproximantKernel implements MemoryKernel {
-        private final Approximant owner;
-        private final String name;
-
-        ApproximantKernel(Approximant owner) {
-            this.owner = owner;
-            this.name = label(owner);
-        }
-
-        @Override
-        public double value(double t) {
-            return owner.value(t);
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
+    private static String label(ApproximationMethod method, double beta, int width, MemoryKernel target) {
+        String base = method == ApproximationMethod.JACKSON
+                ? "Jackson m=" + width + " beta=" + String.format("%.4g", beta)
+                : (method == ApproximationMethod.GIVEN ? "exp-sum m=" : "free-rate m=") + width;
+        return base + " approximant of " + target.name();
     }
 }

@@ -3,11 +3,11 @@ package org.curseofmemory.approx;
 /** How the rates of an {@link Approximant} were chosen. */
 public enum ApproximationMethod {
     /**
-     * Jackson construction, REFERENCE §3: rates on the grid kβ, k = 1..m, amplitudes by least
+     * Jackson construction, docs/theory.md §3: rates on the grid kβ, k = 1..m, amplitudes by least
      * squares in the variable s = e^{−βt} (Chebyshev basis).
      */
     JACKSON,
-    /** Free rates, REFERENCE §3 "two-sided truth" [kit]: log-spaced rates, least-squares amplitudes. */
+    /** Free rates, docs/theory.md §3 "two-sided truth" [kit]: log-spaced rates, least-squares amplitudes. */
     LOG_SPACED_RATES,
     /**
      * Free rates [kit]: log-rates optimised by variable projection (Levenberg–Marquardt on the

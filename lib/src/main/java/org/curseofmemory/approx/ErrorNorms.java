@@ -2,12 +2,12 @@ package org.curseofmemory.approx;
 
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
-
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.quad.AdaptiveQuadrature;
 
 /**
  * Package-private: L¹ and L² norms on [0, ∞) of a kernel or of an error e(t) = ρ(t) − ρ̂(t), tail
- * included (power-law memory has heavy tails: ∫_T^∞ (1+t)^{−(1+ω)} dt = (1+T)^{−ω}/ω, REFERENCE §3).
+ * included (power-law memory has heavy tails: ∫_T^∞ (1+t)^{−(1+ω)} dt = (1+T)^{−ω}/ω, docs/theory.md §3).
  * Quadrature runs to a horizon T_h beyond which every mode of ρ̂ has underflowed; there the tail
  * of |ρ − ρ̂| is the target's own tail, taken from {@link MemoryKernel#tailL1(double)} /
  * {@link MemoryKernel#tailL2Squared(double)} when the kernel knows it in closed form, and
@@ -79,7 +79,7 @@ final class ErrorNorms {
         if (!Double.isFinite(n)) {
             throw new IllegalArgumentException("target kernel '" + target.name()
                     + "' is not integrable on [0, inf): its L1 norm is " + n
-                    + " (a memory kernel needs a finite L1 norm, REFERENCE §1)");
+                    + " (a memory kernel needs a finite L1 norm, docs/theory.md §1)");
         }
         if (n == 0) {
             throw new IllegalArgumentException("target kernel '" + target.name()

@@ -2,52 +2,41 @@ package org.curseofmemory.approx;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.quad.AdaptiveQuadrature;
+import org.curseofmemory.quad.GaussLegendre;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.util.Validate;
 
 /**
- * Package-private quadrature grid on [0, 10¹⁴] for least-squares fits in the time variable:
- * composite 6-point Gauss–Legendre on panels that grow geometrically (ratio 1.5) from 10⁻⁶, with
+ * Package-private quadrature grid on [0, 10¹⁴] for least-squares fits in the time variable
+ * ({@link Grid#gaussLegendre}): composite 6-point Gauss–Legendre on panels that grow geometrically (ratio 1.5) from 10⁻⁶, with
  * width capped at 0.5 below t = 50 so that oscillating targets (e^{−t}cos t, Airy) are resolved.
  * Σ w_i f(t_i) ≈ ∫₀^{10¹⁴} f dt. About 1200 nodes.
  */
 final class FitGrid {
     static final double END = 1e14;
-    private static final double[] GX = {
-        -0.932469514203152, -0.661209386466265, -0.238619186083197,
-        0.238619186083197, 0.661209386466265, 0.932469514203152};
-    private static final double[] GW = {
-        0.171324492379170, 0.360761573048139, 0.467913934572691,
-        0.467913934572691, 0.360761573048139, 0.171324492379170};
-
+    /** The grid: 6-point Gauss–Legendre on the panels described above. */
+    static final Grid GRID;
     static final double[] NODES;
     static final double[] WEIGHTS;
 
     static {
-        List<double[]> panels = new ArrayList<>();
-        panels.add(new double[] {0, 1e-6});
+        List<Double> ends = new ArrayList<>();
+        ends.add(0.0);
         double a = 1e-6;
+        ends.add(a);
         while (a < END) {
             double width = 0.5 * a;
             if (a < 50) {
                 width = Math.min(width, 0.5);
             }
-            double b = Math.min(a + width, END);
-            panels.add(new double[] {a, b});
-            a = b;
+            a = Math.min(a + width, END);
+            ends.add(a);
         }
-        NODES = new double[panels.size() * GX.length];
-        WEIGHTS = new double[NODES.length];
-        int i = 0;
-        for (double[] p : panels) {
-            double c = 0.5 * (p[0] + p[1]);
-            double h = 0.5 * (p[1] - p[0]);
-            for (int k = 0; k < GX.length; k++) {
-                NODES[i] = c + h * GX[k];
-                WEIGHTS[i] = h * GW[k];
-                i++;
-            }
-        }
+        GRID = Grid.gaussLegendre(ends.stream().mapToDouble(Double::doubleValue).toArray(), GaussLegendre.SIX);
+        NODES = GRID.nodes();
+        WEIGHTS = GRID.weights();
     }
 
     private FitGrid() {
@@ -58,10 +47,7 @@ final class FitGrid {
         double[] y = new double[NODES.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = target.value(NODES[i]);
-            if (!Double.isFinite(y[i])) {
-                throw new IllegalArgumentException("target kernel '" + target.name() + "' returned " + y[i]
-                        + " at t=" + NODES[i] + "; a memory kernel must be finite on [0, inf)");
-            }
+            Validate.kernelValue(target.name(), NODES[i], y[i]);
         }
         return y;
     }

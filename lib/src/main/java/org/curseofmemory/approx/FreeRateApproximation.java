@@ -2,8 +2,8 @@ package org.curseofmemory.approx;
 
 import java.util.Arrays;
 import java.util.OptionalDouble;
-
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.optim.StopReason;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -12,8 +12,10 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Free-rate exponential-sum approximation, the second half of "the two-sided truth" of
- * REFERENCE §3 [kit]: ρ̂(t) = Σ_{k=1}^{m} a_k e^{−λ_k t} with the rates λ_k no longer tied to a
- * grid kβ.
+ * docs/theory.md §3.5 [kit]: ρ̂(t) = Σ_{k=1}^{m} a_k e^{−λ_k t} with the rates λ_k no longer tied to a
+ * grid kβ. Power laws are fitted well with few units, but only by pushing the slowest rate toward
+ * 0, the regime the inverse (Bernstein-type) theorem calls fragile (Wang, Li &amp; Li 2023, arXiv
+ * 2305.19190, Thm A.4, after Li, Han, E &amp; Li's JMLR 2022 version; docs/theory.md §3.4).
  *
  * <p><b>Log-spaced rates</b> (default): λ_k = λ_min (λ_max/λ_min)^{(k−1)/(m−1)}. Unless given by
  * {@link #withRateRange(double, double)}, the range comes from the target [kit heuristic]:
@@ -31,12 +33,12 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * J_k = P⊥(a_k λ_k t e^{−λ_k t})), started from the log-spaced rates. Regularisation: θ kept in
  * [ln 10⁻¹², ln 10⁶], neighbouring log-rates kept at least {@link #MIN_LOG_RATE_GAP} apart (so the
  * basis never degenerates), and singular values below EJML's relative threshold dropped in every
- * amplitude solve. The objective is the white-noise loss ∫(ρ − ρ̂)² of REFERENCE §4 whatever the
+ * amplitude solve. The objective is the white-noise loss ∫(ρ − ρ̂)² of docs/theory.md §4 whatever the
  * fit norm; with {@link FitNorm#L1} only the final amplitudes are reweighted.
  *
  * <p>Read {@link Approximant#slowestRate()} on the result: for power-law targets good fits need
- * λ_min → 0, the regime the inverse theorem (REFERENCE §3) and the perturbation error of
- * REFERENCE §5 call fragile (see {@link PerturbationError}). Immutable.
+ * λ_min → 0, the regime the inverse theorem (docs/theory.md §3) and the perturbation error of
+ * docs/theory.md §5 call fragile (see {@link PerturbationError}). Immutable.
  */
 public final class FreeRateApproximation {
 
@@ -171,27 +173,26 @@ public final class FreeRateApproximation {
      */
     public double[] initialRates(MemoryKernel target) {
         Validate.notNull("target kernel", target);
-        ErrorNorms.targetL1(target);
-        return initialRates(target, FitGrid.sample(target));
+        return initialRates(MeasuredTarget.of(target));
     }
 
-    private double[] initialRates(MemoryKernel target, double[] samples) {
+    private double[] initialRates(MeasuredTarget target) {
         double lo = rateLo;
         double hi = rateHi;
         if (Double.isNaN(lo)) {
             if (width == 1) {
-                double r = clamp(1 / FitGrid.massQuantile(target, samples, 0.5));
+                double r = clamp(1 / target.massQuantile(0.5));
                 return new double[] {r};
             }
             double eps = Math.max(Math.pow(10, -width / TAIL_DIGITS_DIVISOR), 1e-12);
-            double tFast = FitGrid.massQuantile(target, samples, FAST_QUANTILE);
-            double tBulk = FitGrid.massQuantile(target, samples, 1 - FAST_QUANTILE);
+            double tFast = target.massQuantile(FAST_QUANTILE);
+            double tBulk = target.massQuantile(1 - FAST_QUANTILE);
             hi = 1 / tFast;
             if (tBulk > tFast) {
                 hi = Math.max(hi, 1 / (tBulk - tFast));
             }
             hi = clamp(hi);
-            lo = clamp(1 / FitGrid.massQuantile(target, samples, 1 - eps));
+            lo = clamp(1 / target.massQuantile(1 - eps));
             lo = Math.max(Math.min(lo, hi * Math.exp(-MIN_LOG_RATE_STEP * (width - 1))), MIN_RATE);
             if (!(hi > lo)) {
                 hi = Math.min(10 * lo, MAX_RATE);
@@ -220,19 +221,20 @@ public final class FreeRateApproximation {
      */
     public Approximant approximate(MemoryKernel target) {
         Validate.notNull("target kernel", target);
-        double n1 = ErrorNorms.targetL1(target);
-        double n2 = ErrorNorms.targetL2(target);
-        double[] y = FitGrid.sample(target);
-        double[] rates = initialRates(target, y);
+        MeasuredTarget measured = MeasuredTarget.of(target);
+        double n1 = measured.l1;
+        double n2 = measured.l2;
+        double[] y = measured.fitSamples();
+        double[] rates = initialRates(measured);
         int iterations = 0;
-        Approximant.StopReason stop = Approximant.StopReason.LINEAR_SOLVE;
+        StopReason stop = StopReason.LINEAR_SOLVE;
         ApproximationMethod method = ApproximationMethod.LOG_SPACED_RATES;
         if (optimize) {
             VarPro vp = new VarPro(y, rates);
             vp.run(maxIterations);
             rates = vp.rates();
             iterations = vp.iterations;
-            stop = vp.converged ? Approximant.StopReason.CONVERGED : Approximant.StopReason.MAX_ITERATIONS;
+            stop = vp.converged ? StopReason.CONVERGED : StopReason.MAX_STEPS;
             method = ApproximationMethod.OPTIMIZED_RATES;
         }
         double[] amps = amplitudes(rates, y, FitGrid.WEIGHTS, fitNorm);

@@ -1,17 +1,21 @@
 package org.curseofmemory.approx;
 
 import java.util.OptionalDouble;
-
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.kernel.ShiftedChebyshev;
+import org.curseofmemory.optim.StopReason;
+import org.curseofmemory.quad.ChebyshevGauss;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The Jackson construction of REFERENCE §3 as a solver: approximate a memory kernel ρ by
+ * The Jackson construction of docs/theory.md §3 as a solver: approximate a memory kernel ρ by
  * <pre>  ρ̂(t) = Σ_{k=1}^{m} a_k e^{−kβt},</pre>
  * rates on the fixed grid kβ. With s = e^{−βt} ∈ (0, 1] the sum is s·p(s), p a polynomial of
  * degree m − 1, so fitting ρ̂ is polynomial approximation of f(s) = ρ(−ln s / β) on [0, 1]
- * (the idea behind the Jackson-type rate C(α)γd/(βm^α), REFERENCE §3 [stated]).
+ * (the idea behind the Jackson-type rate C(α)γd/(βm^α) [stated]: Jackson-type rate, Li, Han, E &amp; Li
+ * 2021, as restated in Wang, Li &amp; Li 2023, arXiv 2305.19190, Thm A.3; docs/theory.md §3.2, which
+ * also gives the kit's scale-consistent reading of the bound).
  *
  * <p>Fit [kit]: p is expanded in shifted Chebyshev polynomials, p(s) = Σ_{j&lt;m} c_j T_j(2s − 1),
  * and the c_j solve a weighted least-squares problem on N = max(8m, 512) Chebyshev–Gauss nodes
@@ -27,7 +31,7 @@ import org.ejml.data.DMatrixRMaj;
  * Default: optimise.
  *
  * <p>Calibration [kit]: e^{−t}cos t, β = 0.5 gives L¹ errors 0.259, 4.18e-2, 6.30e-3, 7.70e-4,
- * 6.31e-5, 4.06e-6 for m = 2, 4, …, 64, matching REFERENCE §4. Immutable; configure with the
+ * 6.31e-5, 4.06e-6 for m = 2, 4, …, 64, matching docs/theory.md §4. Immutable; configure with the
  * {@code with…} methods, then call {@link #approximate(MemoryKernel)}.
  */
 public final class JacksonApproximation {
@@ -144,16 +148,19 @@ public final class JacksonApproximation {
      */
     public Approximant approximate(MemoryKernel target) {
         Validate.notNull("target kernel", target);
-        double n1 = ErrorNorms.targetL1(target);
-        double n2 = ErrorNorms.targetL2(target);
+        MeasuredTarget measured = MeasuredTarget.of(target);
+        double n1 = measured.l1;
+        double n2 = measured.l2;
+        // one fit per β: the search's fits are kept, the chosen β is not fitted again
+        java.util.Map<Double, double[]> fitsByBeta = new java.util.HashMap<>();
         if (!Double.isNaN(beta)) {
             return Approximant.jackson(target, beta, fitCoefficients(target, beta, width, fitNorm), n1, n2, 0,
-                    Approximant.StopReason.LINEAR_SOLVE);
+                    StopReason.LINEAR_SOLVE);
         }
         double lo = betaLo;
         double hi = betaHi;
         if (Double.isNaN(lo)) {
-            double tHalf = FitGrid.massQuantile(target, FitGrid.sample(target), 0.5);
+            double tHalf = measured.massQuantile(0.5);
             lo = clip(BETA_LO_FACTOR / tHalf);
             hi = clip(BETA_HI_FACTOR / tHalf);
         }
@@ -163,7 +170,7 @@ public final class JacksonApproximation {
         int best = 0;
         for (int i = 0; i < SCAN_POINTS; i++) {
             double u = u0 + (u1 - u0) * i / (SCAN_POINTS - 1);
-            errs[i] = l1ErrorAt(target, Math.pow(10, u), n1);
+            errs[i] = l1ErrorAt(target, Math.pow(10, u), n1, fitsByBeta);
             if (errs[i] < errs[best]) {
                 best = i;
             }
@@ -177,8 +184,8 @@ public final class JacksonApproximation {
         final double g = (Math.sqrt(5) - 1) / 2;
         double c = b - g * (b - a);
         double d = a + g * (b - a);
-        double fc = l1ErrorAt(target, Math.pow(10, c), n1);
-        double fd = l1ErrorAt(target, Math.pow(10, d), n1);
+        double fc = l1ErrorAt(target, Math.pow(10, c), n1, fitsByBeta);
+        double fd = l1ErrorAt(target, Math.pow(10, d), n1, fitsByBeta);
         fits += 2;
         while (b - a > LOG10_BETA_TOLERANCE) {
             if (fc <= fd) {
@@ -186,13 +193,13 @@ public final class JacksonApproximation {
                 d = c;
                 fd = fc;
                 c = b - g * (b - a);
-                fc = l1ErrorAt(target, Math.pow(10, c), n1);
+                fc = l1ErrorAt(target, Math.pow(10, c), n1, fitsByBeta);
             } else {
                 a = c;
                 c = d;
                 fc = fd;
                 d = a + g * (b - a);
-                fd = l1ErrorAt(target, Math.pow(10, d), n1);
+                fd = l1ErrorAt(target, Math.pow(10, d), n1, fitsByBeta);
             }
             fits++;
         }
@@ -204,16 +211,21 @@ public final class JacksonApproximation {
             bestU = d;
         }
         double betaStar = Math.pow(10, bestU);
-        return Approximant.jackson(target, betaStar, fitCoefficients(target, betaStar, width, fitNorm), n1, n2, fits,
-                Approximant.StopReason.CONVERGED);
+        double[] bestFit = fitsByBeta.get(betaStar);
+        if (bestFit == null) {
+            bestFit = fitCoefficients(target, betaStar, width, fitNorm);
+        }
+        return Approximant.jackson(target, betaStar, bestFit, n1, n2, fits,
+                StopReason.CONVERGED);
     }
 
     private static double clip(double b) {
         return Math.min(Math.max(b, MIN_BETA), MAX_BETA);
     }
 
-    private double l1ErrorAt(MemoryKernel target, double b, double scale) {
+    private double l1ErrorAt(MemoryKernel target, double b, double scale, java.util.Map<Double, double[]> fitsByBeta) {
         double[] c = fitCoefficients(target, b, width, fitNorm);
+        fitsByBeta.put(b, c);
         return ErrorNorms.l1Error(target, t -> {
             double s = Math.exp(-b * t);
             return s * ShiftedChebyshev.clenshaw(c, 2 * s - 1);
@@ -236,20 +248,16 @@ public final class JacksonApproximation {
         Validate.notNull("fit norm", norm);
         int n = Math.max(8 * m, 512);
         double[] s = new double[n];
-        double[] x = new double[n];
+        double[] x = ChebyshevGauss.nodes(n);
         double[] y = new double[n];
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = Math.cos((2 * i + 1) * Math.PI / (2 * n));
             s[i] = 0.5 * (1 + x[i]);
             double t = -Math.log(s[i]) / beta;
             y[i] = target.value(t);
-            if (!Double.isFinite(y[i])) {
-                throw new IllegalArgumentException("target kernel '" + target.name() + "' returned " + y[i]
-                        + " at t=" + t + "; a memory kernel must be finite on [0, inf)");
-            }
+            Validate.kernelValue(target.name(), t, y[i]);
             // Chebyshev–Gauss weight of ∫₀¹ g(s) ds is (π/2N)√(1−x²); g = e²/(βs). Constants dropped.
-            w[i] = Math.sqrt(1 - x[i] * x[i]) / s[i];
+            w[i] = ChebyshevGauss.weight(x[i]) / s[i];
         }
         double[] basis = new double[m];
         double[][] rows = new double[n][m];

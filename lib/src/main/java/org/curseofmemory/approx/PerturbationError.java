@@ -3,14 +3,15 @@ package org.curseofmemory.approx;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
-
+import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.util.Validate;
 
 /**
- * The perturbation error of REFERENCE §5 (Wang, Li, Li, 2305.19190 [stated] for the definition;
+ * The perturbation error (Wang, Li &amp; Li 2023, arXiv 2305.19190, Def. 3.4 [stated] for the definition;
+ * docs/theory.md §5.1;
  * the sampling below is the kit's [kit]):
  * <pre>  E_m(β) = sup over perturbed parameters θ̃ with ‖θ̃ − θ‖ ≤ β of ‖ρ − ρ̂(θ̃)‖_{L¹[0,∞)},</pre>
- * the worst uniform error sup_t ‖H_t − Ĥ_t(θ̃)‖ (REFERENCE §2) of a width-m approximant after its
+ * the worst uniform error sup_t ‖H_t − Ĥ_t(θ̃)‖ (docs/theory.md §2) of a width-m approximant after its
  * parameters are moved by at most β. <i>Stable approximation</i> means E_m(0) → 0 and E(β)
  * continuous near β = 0; the paper's linear experiment shows the curves for an exponential target
  * coinciding, and for a power law a "knee" that moves left as m grows.
@@ -53,13 +54,13 @@ public final class PerturbationError {
 
     /** What the perturbed kernel is compared with. */
     public enum Reference {
-        /** ‖ρ − ρ̂(θ̃)‖₁: the definition of REFERENCE §5. */
+        /** ‖ρ − ρ̂(θ̃)‖₁: the definition of docs/theory.md §5. */
         TARGET,
         /** ‖ρ̂(θ̃) − ρ̂(θ)‖₁: the deviation caused by the perturbation alone. */
         APPROXIMANT
     }
 
-    /** Draws per radius in the paper's linear experiment (REFERENCE §5). */
+    /** Draws per radius in the paper's linear experiment (docs/theory.md §5). */
     public static final int DEFAULT_DRAWS = 10;
     /** Largest number of draws accepted. */
     public static final int MAX_DRAWS = 100_000;
@@ -72,15 +73,24 @@ public final class PerturbationError {
     private final long seed;
     private final Mode mode;
     private final Reference reference;
+    private final Reparameterization parameterization;
+    private final boolean amplitudesFixed;
 
     private PerturbationError(Approximant approximant, double[] radii, int draws, long seed, Mode mode,
             Reference reference) {
+        this(approximant, radii, draws, seed, mode, reference, null, false);
+    }
+
+    private PerturbationError(Approximant approximant, double[] radii, int draws, long seed, Mode mode,
+            Reference reference, Reparameterization parameterization, boolean amplitudesFixed) {
         this.approximant = approximant;
         this.radii = radii;
         this.draws = draws;
         this.seed = seed;
         this.mode = mode;
         this.reference = reference;
+        this.parameterization = parameterization;
+        this.amplitudesFixed = amplitudesFixed;
     }
 
     private static double[] defaultRadii() {
@@ -116,7 +126,7 @@ public final class PerturbationError {
         }
         double[] r = betas.clone();
         Arrays.sort(r);
-        return new PerturbationError(approximant, r, draws, seed, mode, reference);
+        return new PerturbationError(approximant, r, draws, seed, mode, reference, parameterization, amplitudesFixed);
     }
 
     /**
@@ -147,24 +157,44 @@ public final class PerturbationError {
      */
     public PerturbationError withDraws(int n) {
         return new PerturbationError(approximant, radii, Validate.inRange("number of draws n", n, 1, MAX_DRAWS), seed,
-                mode, reference);
+                mode, reference, parameterization, amplitudesFixed);
     }
 
     /** Same computation with the random directions drawn from {@code new Random(seed)}. */
     public PerturbationError withSeed(long seed) {
-        return new PerturbationError(approximant, radii, draws, seed, mode, reference);
+        return new PerturbationError(approximant, radii, draws, seed, mode, reference, parameterization, amplitudesFixed);
     }
 
     /** Same computation with the given perturbation mode. */
     public PerturbationError withMode(Mode mode) {
         return new PerturbationError(approximant, radii, draws, seed, Validate.notNull("perturbation mode", mode),
-                reference);
+                reference, parameterization, amplitudesFixed);
     }
 
     /** Same computation measuring the error against the given reference. */
     public PerturbationError withReference(Reference reference) {
         return new PerturbationError(approximant, radii, draws, seed, mode,
-                Validate.notNull("error reference", reference));
+                Validate.notNull("error reference", reference), parameterization, amplitudesFixed);
+    }
+
+    /**
+     * Same computation with the rates perturbed through a parameterization λ = f(w) (Wang, Li &amp; Li
+     * 2023, arXiv 2305.19190; Wang &amp; Li 2023, StableSSM, arXiv 2311.14495; docs/theory.md §5.2):
+     * w_k = f⁻¹(λ_k) moves to w_k + βu_k (or w_k(1 + βu_k) in {@link Mode#RELATIVE}) and the
+     * perturbed rate is f(w̃_k). {@link Reparameterization#DIRECT} perturbs the rates themselves.
+     * A perturbed model is then summed directly, Σ ã_k e^{−λ̃_k t}, for its error.
+     */
+    public PerturbationError withReparameterization(Reparameterization f) {
+        return new PerturbationError(approximant, radii, draws, seed, mode, reference,
+                Validate.notNull("reparameterization", f), amplitudesFixed);
+    }
+
+    /**
+     * Same computation perturbing only the eigenvalue parameters, amplitudes fixed [kit]: each draw
+     * then takes m uniforms (the rate directions) from the seeded generator instead of 2m.
+     */
+    public PerturbationError withFixedAmplitudes() {
+        return new PerturbationError(approximant, radii, draws, seed, mode, reference, parameterization, true);
     }
 
     /** The approximant being perturbed. */
@@ -180,6 +210,10 @@ public final class PerturbationError {
         int m = approximant.width();
         double[] lam = approximant.rates();
         double[] amp = approximant.amplitudes();
+        double[] w = new double[m];
+        for (int k = 0; k < m && parameterization != null; k++) {
+            w[k] = parameterization.parameterForDecayRate(lam[k]);
+        }
         Random rnd = new Random(seed);
         double[][] u = new double[draws][m];
         double[][] v = new double[draws][m];
@@ -187,7 +221,7 @@ public final class PerturbationError {
             for (int k = 0; k < m; k++) {
                 u[i][k] = 2 * rnd.nextDouble() - 1;
             }
-            for (int k = 0; k < m; k++) {
+            for (int k = 0; k < m && !amplitudesFixed; k++) {
                 v[i][k] = 2 * rnd.nextDouble() - 1;
             }
         }
@@ -207,12 +241,17 @@ public final class PerturbationError {
                     double[] at = new double[m];
                     boolean stable = true;
                     for (int k = 0; k < m; k++) {
-                        if (mode == Mode.ABSOLUTE) {
-                            lt[k] = lam[k] + beta * u[i][k];
-                            at[k] = amp[k] + beta * v[i][k];
+                        boolean absolute = mode == Mode.ABSOLUTE;
+                        if (parameterization == null) {
+                            lt[k] = absolute ? lam[k] + beta * u[i][k] : lam[k] * (1 + beta * u[i][k]);
                         } else {
-                            lt[k] = lam[k] * (1 + beta * u[i][k]);
-                            at[k] = amp[k] * (1 + beta * v[i][k]);
+                            double wt = absolute ? w[k] + beta * u[i][k] : w[k] * (1 + beta * u[i][k]);
+                            lt[k] = parameterization.decayRate(wt);
+                        }
+                        if (amplitudesFixed) {
+                            at[k] = amp[k];
+                        } else {
+                            at[k] = absolute ? amp[k] + beta * v[i][k] : amp[k] * (1 + beta * v[i][k]);
                         }
                         if (!(lt[k] > 0)) {
                             stable = false;
@@ -221,6 +260,8 @@ public final class PerturbationError {
                     if (!stable) {
                         e = Double.POSITIVE_INFINITY;
                         unstable[j]++;
+                    } else if (parameterization != null && reference == Reference.TARGET) {
+                        e = Approximant.l1ErrorOfSum(approximant.target(), lt, at, approximant.targetL1Norm());
                     } else {
                         e = errorOf(lam, amp, lt, at);
                     }
@@ -271,6 +312,8 @@ public final class PerturbationError {
     @Override
     public String toString() {
         return "PerturbationError[" + approximant.method() + " m=" + approximant.width() + ", " + radii.length
-                + " radii, " + draws + " draws, seed " + seed + ", " + mode + ", vs " + reference + "]";
+                + " radii, " + draws + " draws, seed " + seed + ", " + mode + ", vs " + reference
+                + (parameterization == null ? "" : ", through " + parameterization.name())
+                + (amplitudesFixed ? ", amplitudes fixed" : "") + "]";
     }
 }

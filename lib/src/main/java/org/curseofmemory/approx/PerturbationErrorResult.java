@@ -1,15 +1,13 @@
 package org.curseofmemory.approx;
 
 import java.util.OptionalDouble;
-
 import org.curseofmemory.util.Validate;
-
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The perturbation error E_m(β) of REFERENCE §5 at a list of radii, as computed by
+ * The perturbation error E_m(β) of docs/theory.md §5 at a list of radii, as computed by
  * {@link PerturbationError}. Errors are L¹ on [0, ∞); +∞ marks an unstable perturbed model (a rate
  * pushed to ≤ 0), never NaN. Immutable; arrays handed out are copies.
  */
@@ -53,6 +51,38 @@ public final class PerturbationErrorResult {
      */
     public double[] worstErrors() {
         return worst.clone();
+    }
+
+    /** E(β_j)/‖ρ‖₁: {@link #worstErrors()} relative to the target's L¹ norm (a new array). */
+    public double[] relativeWorstErrors() {
+        double norm = approximant.targetL1Norm();
+        double[] out = new double[worst.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = worst[j] / norm;
+        }
+        return out;
+    }
+
+    /**
+     * The "knee" [kit]: the radius at which the relative worst error E(β)/‖ρ‖₁ first reaches
+     * {@code level}, interpolated log-log between the two radii around it (the radius itself if it
+     * is the first one or the error there is +∞); +∞ if the level is never reached.
+     *
+     * @param level relative error level &gt; 0
+     */
+    public double kneeRadius(double level) {
+        Validate.positive("relative error level", level);
+        double[] errors = relativeWorstErrors();
+        for (int j = 0; j < errors.length; j++) {
+            if (errors[j] >= level) {
+                if (j == 0 || errors[j] == Double.POSITIVE_INFINITY) {
+                    return radii[j];
+                }
+                double s = Math.log(level / errors[j - 1]) / Math.log(errors[j] / errors[j - 1]);
+                return radii[j - 1] * Math.pow(radii[j] / radii[j - 1], s);
+            }
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     /** The worst error over the draws at radius β_j alone (a copy). */

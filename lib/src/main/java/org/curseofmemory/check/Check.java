@@ -2,7 +2,6 @@ package org.curseofmemory.check;
 
 import java.io.PrintStream;
 import java.util.Locale;
-
 import org.curseofmemory.util.Validate;
 
 /**

@@ -1,7 +1,6 @@
 package org.curseofmemory.check;
 
 import java.util.Locale;
-
 import org.curseofmemory.util.Validate;
 
 /**

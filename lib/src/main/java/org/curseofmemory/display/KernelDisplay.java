@@ -17,7 +17,7 @@ import java.util.WeakHashMap;
  * %classpath ../lib/target/kit/*.jar
  * %load ../lib/target/kit/kit.jsh      // ... imports, then KernelDisplay.install();
  * }</pre>
- * After that, a figure ending a cell (a tablesaw-jsplot {@code Figure} or a {@code LinePlot}) shows
+ * After that, a figure ending a cell (a tablesaw-jsplot {@code Figure} or a {@code Chart}) shows
  * as Plotly JSON, HTML and a one-line text summary, and a Tablesaw {@code Table} as HTML and text
  * (see the README, "How a notebook loads the kit").
  *

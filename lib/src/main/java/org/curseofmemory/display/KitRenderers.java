@@ -3,7 +3,7 @@ package org.curseofmemory.display;
 import java.util.List;
 import java.util.function.Function;
 
-import org.curseofmemory.plot.LinePlot;
+import org.curseofmemory.plot.Chart;
 import org.curseofmemory.plot.PlotlyJson;
 import org.curseofmemory.plot.TableHtml;
 
@@ -14,7 +14,7 @@ import tech.tablesaw.plotly.components.Figure;
  * The kit's renderers: the one place that lists which classes a notebook shows richly, and how.
  *
  * <ul>
- *   <li>a figure (any tablesaw-jsplot {@link Figure}, or the kit's {@link LinePlot}) as Plotly JSON
+ *   <li>a figure (any tablesaw-jsplot {@link Figure}, or the kit's {@link Chart}) as Plotly JSON
  *       ({@value PlotlyJson#MIME_TYPE}, drawn offline by JupyterLab 4 and Notebook 7, trusted or
  *       not), as HTML calling {@code Plotly.newPlot} (for exported pages) and as a one-line text
  *       summary;</li>
@@ -33,7 +33,7 @@ final class KitRenderers {
     static List<MimeRenderer<?>> all() {
         return List.of(
                 figure(Figure.class, figure -> figure),
-                figure(LinePlot.class, LinePlot::figure),
+                figure(Chart.class, Chart::figure),
                 table());
     }
 

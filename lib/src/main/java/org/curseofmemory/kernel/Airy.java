@@ -4,7 +4,7 @@ import org.curseofmemory.util.Validate;
 
 /**
  * The Airy function Ai(x) and its derivative Ai'(x), the solution of y'' = x y that decays as x → +∞. The kit
- * uses it for the optimization experiments of REFERENCE §4 (target ρ(t) = Ai(s₀(t − t₀)), memory moved by t₀).
+ * uses it for the optimization experiments of docs/theory.md §4 (target ρ(t) = Ai(s₀(t − t₀)), memory moved by t₀).
  *
  * <h2>Method</h2>
  * <ul>
@@ -28,11 +28,11 @@ import org.curseofmemory.util.Validate;
  */
 public final class Airy {
     /**
-     * Ai(0) = 3^{−2/3}/Γ(2/3) (DLMF 9.2.3), used by the Airy target of REFERENCE §4.
+     * Ai(0) = 3^{−2/3}/Γ(2/3) (DLMF 9.2.3), used by the Airy target of docs/theory.md §4.
      */
     public static final double AI0 = 0.355028053887817239260063186004;
     /**
-     * −Ai'(0) = 3^{−1/3}/Γ(1/3) (DLMF 9.2.4), used by the Airy target of REFERENCE §4.
+     * −Ai'(0) = 3^{−1/3}/Γ(1/3) (DLMF 9.2.4), used by the Airy target of docs/theory.md §4.
      */
     public static final double MINUS_AIP0 = 0.258819403792806798405183560189;
 
@@ -56,7 +56,7 @@ public final class Airy {
     }
 
     /**
-     * Ai(x), the Airy function behind the target ρ(t) = Ai(s₀(t − t₀)) of REFERENCE §4; absolute error below
+     * Ai(x), the Airy function behind the target ρ(t) = Ai(s₀(t − t₀)) of docs/theory.md §4; absolute error below
      * 1e-9 on [−20, 5] (measured ≲ 1e-12, see the class doc and AiryTest).
      *
      * @param x a finite number (NaN or ±∞ are rejected)
@@ -66,7 +66,7 @@ public final class Airy {
     }
 
     /**
-     * Ai'(x), the derivative of the Airy function (REFERENCE §4: ρ'(t) = s₀ Ai'(s₀(t − t₀))); absolute error
+     * Ai'(x), the derivative of the Airy function (docs/theory.md §4: ρ'(t) = s₀ Ai'(s₀(t − t₀))); absolute error
      * below 1e-9 on [−20, 5] (see the class doc).
      *
      * @param x a finite number
@@ -76,7 +76,7 @@ public final class Airy {
     }
 
     /**
-     * {Ai(x), Ai'(x)} in one evaluation (REFERENCE §4), by the method of the class doc.
+     * {Ai(x), Ai'(x)} in one evaluation (docs/theory.md §4), by the method of the class doc.
      *
      * @param x a finite number
      */
@@ -191,7 +191,7 @@ public final class Airy {
     }
 
     /**
-     * The k-th real zero a_k &lt; 0 of Ai (k ≥ 1): where the Airy target Ai(s₀(t − t₀)) of REFERENCE §4 changes sign,
+     * The k-th real zero a_k &lt; 0 of Ai (k ≥ 1): where the Airy target Ai(s₀(t − t₀)) of docs/theory.md §4 changes sign,
      * at t = t₀ + a_k/s₀. Asymptotic guess −T(3π(4k−1)/8), T(t) = t^{2/3}(1 + 5/48 t^{−2}) (DLMF 9.9.6, 9.9.18),
      * polished by Newton's method with {@link #both(double)}. a₁ ≈ −2.33811, a₂ ≈ −4.08795.
      *

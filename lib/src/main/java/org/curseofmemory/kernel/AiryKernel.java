@@ -2,13 +2,13 @@ package org.curseofmemory.kernel;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
-
 import org.curseofmemory.util.Validate;
 
 /**
- * The Airy memory kernel ρ(t) = Ai(s₀(t − t₀)) of the optimization experiments (REFERENCE §4): it oscillates for
+ * The Airy memory kernel ρ(t) = Ai(s₀(t − t₀)) of the optimization experiments (the form Ai(t − t₀) follows
+ * the follow-up code radarFudan/Curse-of-memory, {@code rhos["airy"]}, t₀ = 6; docs/theory.md §4.2): it oscillates for
  * t &lt; t₀ and decays super-exponentially after the turning point t₀, so t₀ moves the memory to larger lags and
- * gradient flow slows down exponentially in t₀ (curse of memory in optimization, REFERENCE §4).
+ * gradient flow slows down exponentially in t₀ (curse of memory in optimization, docs/theory.md §4).
  *
  * <p>Values come from {@link Airy}. Exact derivatives of every order: with x = s₀(t − t₀),
  * ρ^{(n)}(t) = s₀ⁿ [p_n(x) Ai(x) + q_n(x) Ai'(x)], p₀ = 1, q₀ = 0, p_{n+1} = p_n' + x q_n, q_{n+1} = p_n + q_n'
@@ -34,7 +34,7 @@ public final class AiryKernel implements MemoryKernel {
     }
 
     /**
-     * ρ(t) = Ai(s₀(t − t₀)) (REFERENCE §4).
+     * ρ(t) = Ai(s₀(t − t₀)) (docs/theory.md §4).
      *
      * @param s0 time scale s₀ &gt; 0 (s₀ ≤ 0 would not decay)
      * @param t0 shift t₀, finite (memory sits around lag t₀)
@@ -46,14 +46,14 @@ public final class AiryKernel implements MemoryKernel {
     }
 
     /**
-     * The time scale s₀ of ρ(t) = Ai(s₀(t − t₀)) (REFERENCE §4).
+     * The time scale s₀ of ρ(t) = Ai(s₀(t − t₀)) (docs/theory.md §4).
      */
     public double scale() {
         return s0;
     }
 
     /**
-     * The shift t₀ of ρ(t) = Ai(s₀(t − t₀)): the lag where the memory sits (REFERENCE §4).
+     * The shift t₀ of ρ(t) = Ai(s₀(t − t₀)): the lag where the memory sits (docs/theory.md §4).
      */
     public double shift() {
         return t0;
@@ -61,22 +61,19 @@ public final class AiryKernel implements MemoryKernel {
 
     /**
      * The derivative order n this kernel represents: ρ = dⁿ/dtⁿ Ai(s₀(t − t₀)), 0 for the kernel itself
-     * (REFERENCE §4).
+     * (docs/theory.md §4).
      */
     public int derivativeOrder() {
         return order;
     }
 
     /**
-     * The same kernel Ai(s₀(t − t₀)) (REFERENCE §4) under a display name.
+     * The same kernel Ai(s₀(t − t₀)) (docs/theory.md §4) under a display name.
      *
      * @param newName non-null, non-blank
      */
     public AiryKernel withName(String newName) {
-        Validate.notNull("kernel name", newName);
-        if (newName.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", newName);
         return new AiryKernel(s0, t0, order, p, q, newName);
     }
 
@@ -117,7 +114,7 @@ public final class AiryKernel implements MemoryKernel {
 
     /**
      * Exact ∫_T^∞ ρ² = (1/s₀)[Ai'(X)² − X·Ai(X)²], X = s₀(T − t₀) (because (Ai'² − x Ai²)' = −Ai²);
-     * hence ‖ρ‖²_{L²} = (1/s₀)[Ai'(−s₀t₀)² + s₀t₀·Ai(−s₀t₀)²], the loss scale of the Airy experiment (REFERENCE §4).
+     * hence ‖ρ‖²_{L²} = (1/s₀)[Ai'(−s₀t₀)² + s₀t₀·Ai(−s₀t₀)²], the loss scale of the Airy experiment (docs/theory.md §4).
      * Only for the kernel itself (order 0).
      */
     @Override

@@ -2,13 +2,12 @@ package org.curseofmemory.kernel;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
-
 import org.curseofmemory.util.Validate;
 
 /**
  * A smooth (C^∞) compactly supported "delayed memory" bump, peak 1 at lag c:
  * ρ(t) = exp(1 − 1/(1 − x²)) for |x| &lt; 1, x = (t − c)/w, and 0 otherwise. Memory concentrated at one lag far
- * from 0 is the situation where the curse of memory bites (REFERENCE §3, §4).
+ * from 0 is the situation where the curse of memory bites (docs/theory.md §3, §4).
  *
  * <p>Closed forms: ‖ρ‖_{L¹} = w·e·I₁, ‖ρ‖²_{L²} = w·e²·I₂ with I₁ = ∫₋₁¹ e^{−1/(1−x²)} dx ≈ 0.443993816168079,
  * I₂ = ∫₋₁¹ e^{−2/(1−x²)} dx ≈ 0.133086120844994 (computed with mpmath quad at 30 digits). Breakpoints: the
@@ -18,11 +17,11 @@ import org.curseofmemory.util.Validate;
  */
 public final class BumpKernel implements MemoryKernel {
     /**
-     * I₁ = ∫₋₁¹ exp(−1/(1 − x²)) dx, so ‖bump‖_{L¹} = w·e·I₁ (REFERENCE §1); mpmath quad, 30 digits.
+     * I₁ = ∫₋₁¹ exp(−1/(1 − x²)) dx, so ‖bump‖_{L¹} = w·e·I₁ (docs/theory.md §1); mpmath quad, 30 digits.
      */
     public static final double I1 = 0.44399381616807943782;
     /**
-     * I₂ = ∫₋₁¹ exp(−2/(1 − x²)) dx, so ‖bump‖²_{L²} = w·e²·I₂ (REFERENCE §4); mpmath quad, 30 digits.
+     * I₂ = ∫₋₁¹ exp(−2/(1 − x²)) dx, so ‖bump‖²_{L²} = w·e²·I₂ (docs/theory.md §4); mpmath quad, 30 digits.
      */
     public static final double I2 = 0.13308612084499427156;
 
@@ -42,7 +41,7 @@ public final class BumpKernel implements MemoryKernel {
 
     /**
      * The delayed-memory bump ρ(t) = exp(1 − 1/(1 − x²)), x = (t − c)/w, |x| &lt; 1, centred at lag c with
-     * half-width w (REFERENCE §3, §4).
+     * half-width w (docs/theory.md §3, §4).
      *
      * @param center c, finite, with c ≥ w (support [c − w, c + w] inside [0, ∞))
      * @param width  w &gt; 0
@@ -59,29 +58,26 @@ public final class BumpKernel implements MemoryKernel {
     }
 
     /**
-     * The lag c of the peak ρ(c) = 1 (REFERENCE §3: where the memory sits).
+     * The lag c of the peak ρ(c) = 1 (docs/theory.md §3: where the memory sits).
      */
     public double center() {
         return center;
     }
 
     /**
-     * The half-width w: the support is [c − w, c + w] (REFERENCE §1).
+     * The half-width w: the support is [c − w, c + w] (docs/theory.md §1).
      */
     public double width() {
         return width;
     }
 
     /**
-     * The same bump (REFERENCE §3) under a display name.
+     * The same bump (docs/theory.md §3) under a display name.
      *
      * @param newName non-null, non-blank
      */
     public BumpKernel withName(String newName) {
-        Validate.notNull("kernel name", newName);
-        if (newName.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", newName);
         return new BumpKernel(center, width, order, poly, newName);
     }
 
@@ -119,7 +115,7 @@ public final class BumpKernel implements MemoryKernel {
     }
 
     /**
-     * ‖ρ‖_{L¹} = w·e·I₁, the operator norm of the functional (REFERENCE §1); only for the bump itself, not
+     * ‖ρ‖_{L¹} = w·e·I₁, the operator norm of the functional (docs/theory.md §1); only for the bump itself, not
      * for its derivatives (those throw {@link IllegalStateException}).
      */
     public double exactL1() {
@@ -128,7 +124,7 @@ public final class BumpKernel implements MemoryKernel {
     }
 
     /**
-     * ‖ρ‖²_{L²} = w·e²·I₂ (REFERENCE §4: white-noise loss scale); only for the bump itself.
+     * ‖ρ‖²_{L²} = w·e²·I₂ (docs/theory.md §4: white-noise loss scale); only for the bump itself.
      */
     public double exactL2Squared() {
         requireBump();

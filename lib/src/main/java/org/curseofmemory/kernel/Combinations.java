@@ -3,7 +3,6 @@ package org.curseofmemory.kernel;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
-
 import org.curseofmemory.util.Validate;
 
 /**
@@ -41,10 +40,7 @@ final class Combinations {
     }
 
     static MemoryKernel renamed(MemoryKernel k, String name) {
-        Validate.notNull("kernel name", name);
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + name + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", name);
         if (k instanceof Renamed) {
             return new Renamed(((Renamed) k).inner, name);
         }

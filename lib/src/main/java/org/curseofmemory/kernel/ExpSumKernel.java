@@ -3,11 +3,10 @@ package org.curseofmemory.kernel;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
-
 import org.curseofmemory.util.Validate;
 
 /**
- * An exponential-sum memory kernel, the kernel of a linear RNN with diagonalisable Hurwitz W (REFERENCE §2):
+ * An exponential-sum memory kernel, the kernel of a linear RNN with diagonalisable Hurwitz W (docs/theory.md §2):
  * <pre>
  *   ρ(t) = Σ_k a_k e^{−λ_k t}  +  Σ_j e^{−w_j t} (A_j cos θ_j t − B_j sin θ_j t),
  * </pre>
@@ -34,9 +33,17 @@ public final class ExpSumKernel implements MemoryKernel {
     private final double[] cw;
     private final double[] ctheta;
     private final String name;
+    /** Shifted-Chebyshev form of an equally spaced sum (rates kβ): evaluated stably, or null. */
+    private final double[] chebyshev;
+    private final double chebyshevBeta;
 
     private ExpSumKernel(double[] a, double[] lambda, double[] ca, double[] cb, double[] cw, double[] ctheta,
                          String name) {
+        this(a, lambda, ca, cb, cw, ctheta, name, null, Double.NaN);
+    }
+
+    private ExpSumKernel(double[] a, double[] lambda, double[] ca, double[] cb, double[] cw, double[] ctheta,
+                         String name, double[] chebyshev, double chebyshevBeta) {
         this.a = a;
         this.lambda = lambda;
         this.ca = ca;
@@ -44,10 +51,37 @@ public final class ExpSumKernel implements MemoryKernel {
         this.cw = cw;
         this.ctheta = ctheta;
         this.name = name;
+        this.chebyshev = chebyshev;
+        this.chebyshevBeta = chebyshevBeta;
     }
 
     /**
-     * The zero kernel ρ = 0 (an RNN with no hidden units, REFERENCE §2); start of a fluent chain.
+     * The equally spaced sum ρ(t) = Σ_{k=1}^{m} a_k e^{−kβt} given in the well-conditioned form
+     * ρ(t) = s·Σ_{j&lt;m} c_j T_j(2s − 1), s = e^{−βt} (the Jackson construction, Li, Han, E &amp; Li
+     * 2021; docs/theory.md §3.2). {@link #value} evaluates that form (Clenshaw recurrence, stable for
+     * any m); the amplitudes a_k are its exact monomial expansion, correctly rounded, and feed the
+     * closed forms (tails, derivatives, sums), which for m ≳ 20 meet the cancellation of huge
+     * alternating amplitudes: a tail that loses more than half its digits is reported as unknown.
+     *
+     * @param beta      rate spacing β &gt; 0
+     * @param chebyshev c_0..c_{m−1}, finite, m ≥ 1
+     */
+    public static ExpSumKernel chebyshev(double beta, double[] chebyshev) {
+        Validate.positive("rate spacing beta", beta);
+        Validate.finiteArray("Chebyshev coefficients c", chebyshev, 1);
+        int m = chebyshev.length;
+        double[] rates = new double[m];
+        for (int k = 0; k < m; k++) {
+            rates[k] = (k + 1) * beta;
+        }
+        double[] amplitudes = ShiftedChebyshev.toMonomial(chebyshev);
+        Validate.finiteArray("monomial amplitudes of the Chebyshev form", amplitudes, 1);
+        return new ExpSumKernel(amplitudes, rates, new double[0], new double[0], new double[0], new double[0], null,
+                chebyshev.clone(), beta);
+    }
+
+    /**
+     * The zero kernel ρ = 0 (an RNN with no hidden units, docs/theory.md §2); start of a fluent chain.
      */
     public static ExpSumKernel empty() {
         return EMPTY;
@@ -55,7 +89,7 @@ public final class ExpSumKernel implements MemoryKernel {
 
     /**
      * ρ(t) = Σ_k a_k e^{−λ_k t}, real modes only: the kernel of a linear RNN whose W has the real eigenvalues −λ_k
-     * (REFERENCE §2).
+     * (docs/theory.md §2).
      *
      * @param amplitudes a_k, finite
      * @param rates      λ_k &gt; 0, same length
@@ -65,7 +99,7 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * ρ(t) = Σ_k a_k e^{−λ_k t} + Σ_j e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2).
+     * ρ(t) = Σ_k a_k e^{−λ_k t} + Σ_j e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (docs/theory.md §2).
      *
      * @param amplitudes  a_k, finite
      * @param rates       λ_k &gt; 0
@@ -97,7 +131,7 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * This kernel plus the real mode a·e^{−λt} (one more hidden unit with eigenvalue −λ, REFERENCE §2).
+     * This kernel plus the real mode a·e^{−λt} (one more hidden unit with eigenvalue −λ, docs/theory.md §2).
      *
      * @param amplitude a, finite
      * @param rate      λ &gt; 0
@@ -110,7 +144,7 @@ public final class ExpSumKernel implements MemoryKernel {
 
     /**
      * This kernel plus the complex-conjugate pair e^{−wt}(A cos θt − B sin θt) (two hidden units with eigenvalues
-     * −w ± iθ, REFERENCE §2).
+     * −w ± iθ, docs/theory.md §2).
      *
      * @param cosAmp    A, finite
      * @param sinAmp    B, finite
@@ -127,16 +161,13 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * The same exponential sum (REFERENCE §2) under a display name.
+     * The same exponential sum (docs/theory.md §2) under a display name.
      *
      * @param newName non-null, non-blank
      */
     public ExpSumKernel withName(String newName) {
-        Validate.notNull("kernel name", newName);
-        if (newName.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
-        }
-        return new ExpSumKernel(a, lambda, ca, cb, cw, ctheta, newName);
+        Validate.notBlank("kernel name", newName);
+        return new ExpSumKernel(a, lambda, ca, cb, cw, ctheta, newName, chebyshev, chebyshevBeta);
     }
 
     @Override
@@ -146,7 +177,7 @@ public final class ExpSumKernel implements MemoryKernel {
 
     /**
      * ρ + σ for two exponential sums, again an exponential sum (modes concatenated, not merged): the kernel of
-     * two RNNs run in parallel with summed outputs (REFERENCE §2).
+     * two RNNs run in parallel with summed outputs (docs/theory.md §2).
      *
      * @param other σ, not null
      */
@@ -165,6 +196,10 @@ public final class ExpSumKernel implements MemoryKernel {
 
     @Override
     public double value(double t) {
+        if (chebyshev != null) {
+            double s = Math.exp(-chebyshevBeta * t);
+            return s * ShiftedChebyshev.clenshaw(chebyshev, 2 * s - 1);
+        }
         double s = 0;
         for (int k = 0; k < a.length; k++) {
             s += a[k] * Math.exp(-lambda[k] * t);
@@ -211,62 +246,62 @@ public final class ExpSumKernel implements MemoryKernel {
     // ---------------------------------------------------------------- modes (copies)
 
     /**
-     * The real amplitudes a_k of ρ(t) = Σ a_k e^{−λ_k t} + … (REFERENCE §2), a copy.
+     * The real amplitudes a_k of ρ(t) = Σ a_k e^{−λ_k t} + … (docs/theory.md §2), a copy.
      */
     public double[] realAmplitudes() {
         return a.clone();
     }
 
     /**
-     * The real decay rates λ_k &gt; 0 (eigenvalues −λ_k of W, REFERENCE §2), a copy.
+     * The real decay rates λ_k &gt; 0 (eigenvalues −λ_k of W, docs/theory.md §2), a copy.
      */
     public double[] realRates() {
         return lambda.clone();
     }
 
     /**
-     * The cosine amplitudes A_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2), a copy.
+     * The cosine amplitudes A_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (docs/theory.md §2), a copy.
      */
     public double[] complexCosAmplitudes() {
         return ca.clone();
     }
 
     /**
-     * The sine amplitudes B_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2), a copy.
+     * The sine amplitudes B_j of the pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (docs/theory.md §2), a copy.
      */
     public double[] complexSinAmplitudes() {
         return cb.clone();
     }
 
     /**
-     * The decays w_j &gt; 0 of the pairs (eigenvalues −w_j ± iθ_j of W, REFERENCE §2), a copy.
+     * The decays w_j &gt; 0 of the pairs (eigenvalues −w_j ± iθ_j of W, docs/theory.md §2), a copy.
      */
     public double[] complexDecays() {
         return cw.clone();
     }
 
     /**
-     * The angular frequencies θ_j of the pairs (eigenvalues −w_j ± iθ_j of W, REFERENCE §2), a copy.
+     * The angular frequencies θ_j of the pairs (eigenvalues −w_j ± iθ_j of W, docs/theory.md §2), a copy.
      */
     public double[] complexFrequencies() {
         return ctheta.clone();
     }
 
     /**
-     * Number of real modes a_k e^{−λ_k t} (REFERENCE §2).
+     * Number of real modes a_k e^{−λ_k t} (docs/theory.md §2).
      */
     public int realModeCount() {
         return a.length;
     }
 
     /**
-     * Number of complex-conjugate pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (REFERENCE §2).
+     * Number of complex-conjugate pairs e^{−w_j t}(A_j cos θ_j t − B_j sin θ_j t) (docs/theory.md §2).
      */
     public int complexModeCount() {
         return ca.length;
     }
 
-    /** RNN width m that realises this kernel: #real + 2·#complex (REFERENCE §2). */
+    /** RNN width m that realises this kernel: #real + 2·#complex (docs/theory.md §2). */
     public int order() {
         return a.length + 2 * ca.length;
     }
@@ -275,14 +310,14 @@ public final class ExpSumKernel implements MemoryKernel {
 
     /**
      * ‖ρ‖²_{L²[0,∞)} by the closed-form Gram sum Σ_{i,j} ½ Re[−c_i c_j/(μ_i+μ_j) − c_i c̄_j/(μ_i+μ̄_j)] (class doc);
-     * the white-noise loss of the zero model (REFERENCE §4).
+     * the white-noise loss of the zero model (docs/theory.md §4).
      */
     public double exactL2Squared() {
         return gramTail(this, this, 0);
     }
 
     /**
-     * ‖ρ‖_{L²[0,∞)} = √{@link #exactL2Squared()} (closed form, REFERENCE §4).
+     * ‖ρ‖_{L²[0,∞)} = √{@link #exactL2Squared()} (closed form, docs/theory.md §4).
      */
     public double exactL2() {
         return Math.sqrt(exactL2Squared());
@@ -290,7 +325,7 @@ public final class ExpSumKernel implements MemoryKernel {
 
     /**
      * ⟨ρ, σ⟩ = ∫₀^∞ ρσ for two exponential sums, by the Gram sum of the class doc, so that
-     * ‖ρ − σ‖² = ‖ρ‖² − 2⟨ρ, σ⟩ + ‖σ‖² (white-noise loss, REFERENCE §4; mind the cancellation when ρ ≈ σ).
+     * ‖ρ − σ‖² = ‖ρ‖² − 2⟨ρ, σ⟩ + ‖σ‖² (white-noise loss, docs/theory.md §4; mind the cancellation when ρ ≈ σ).
      *
      * @param other σ, not null
      */
@@ -300,7 +335,7 @@ public final class ExpSumKernel implements MemoryKernel {
     }
 
     /**
-     * ‖ρ‖_{L¹} = |Σ a_k/λ_k| (= sup_t ‖H_t‖, REFERENCE §1) when ρ has one sign (only real modes, amplitudes of one
+     * ‖ρ‖_{L¹} = |Σ a_k/λ_k| (= sup_t ‖H_t‖, docs/theory.md §1) when ρ has one sign (only real modes, amplitudes of one
      * sign); otherwise empty: use {@link Norms#l1(MemoryKernel)}.
      */
     public OptionalDouble exactL1() {
@@ -333,7 +368,11 @@ public final class ExpSumKernel implements MemoryKernel {
         if (!(T >= 0) || Double.isInfinite(T)) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(Math.max(0, gramTail(this, this, T)));
+        double[] sumAndScale = gramTailWithScale(this, this, T);
+        if (sumAndScale[1] * 1e-8 > Math.abs(sumAndScale[0])) {
+            return OptionalDouble.empty(); // more than half the digits cancelled: not a usable closed form
+        }
+        return OptionalDouble.of(Math.max(0, sumAndScale[0]));
     }
 
     @Override
@@ -370,9 +409,15 @@ public final class ExpSumKernel implements MemoryKernel {
      * ∫_T^∞ Re[c e^{μt}] Re[d e^{νt}] = ½ Re[c d E(μ+ν) + c d̄ E(μ+ν̄)], E(z) = −e^{zT}/z.
      */
     private static double gramTail(ExpSumKernel p, ExpSumKernel q, double T) {
+        return gramTailWithScale(p, q, T)[0];
+    }
+
+    /** {Σ of the Gram tail terms, Σ of their absolute values}. */
+    private static double[] gramTailWithScale(ExpSumKernel p, ExpSumKernel q, double T) {
         double[][] mp = p.modes();
         double[][] mq = q.modes();
         double s = 0;
+        double scale = 0;
         for (double[] u : mp) {
             for (double[] v : mq) {
                 // c d and E(μ+ν)
@@ -383,10 +428,12 @@ public final class ExpSumKernel implements MemoryKernel {
                 double cdbRe = u[0] * v[0] + u[1] * v[1];
                 double cdbIm = -u[0] * v[1] + u[1] * v[0];
                 double[] e2 = tailExp(u[2] + v[2], u[3] - v[3], T);
-                s += 0.5 * ((cdRe * e1[0] - cdIm * e1[1]) + (cdbRe * e2[0] - cdbIm * e2[1]));
+                double term = 0.5 * ((cdRe * e1[0] - cdIm * e1[1]) + (cdbRe * e2[0] - cdbIm * e2[1]));
+                s += term;
+                scale += Math.abs(term);
             }
         }
-        return s;
+        return new double[] {s, scale};
     }
 
     /** E(z) = ∫_T^∞ e^{zt} dt = −e^{zT}/z for Re z &lt; 0, as {re, im}. */

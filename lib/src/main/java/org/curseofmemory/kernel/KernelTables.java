@@ -2,21 +2,19 @@ package org.curseofmemory.kernel;
 
 import java.util.HashSet;
 import java.util.Set;
-
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
-
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Samples memory kernels ρ(t) (REFERENCE §1) into a Tablesaw {@link Table} for plotting: a column "t" with the
+ * Samples memory kernels ρ(t) (docs/theory.md §1) into a Tablesaw {@link Table} for plotting: a column "t" with the
  * sample times and one double column per kernel, named by {@link MemoryKernel#name()} (use
  * {@link MemoryKernel#named(String)} to choose column names; they must be distinct and differ from "t").
  */
 public final class KernelTables {
     /**
-     * Name of the time column t (the lag variable of ρ(t), REFERENCE §1).
+     * Name of the time column t (the lag variable of ρ(t), docs/theory.md §1).
      */
     public static final String TIME_COLUMN = "t";
 
@@ -24,7 +22,7 @@ public final class KernelTables {
     }
 
     /**
-     * Table with t = the grid nodes and ρ_j(t) for each kernel (REFERENCE §1; e.g. the loss grid of REFERENCE §4).
+     * Table with t = the grid nodes and ρ_j(t) for each kernel (docs/theory.md §1; e.g. the loss grid of docs/theory.md §4).
      *
      * @param grid    sample times (its nodes), not null
      * @param kernels at least one kernel, distinct names
@@ -36,7 +34,7 @@ public final class KernelTables {
 
     /**
      * Table with n equally spaced times t_i = i·tMax/(n−1), i = 0..n−1, and ρ_j(t_i) for each kernel
-     * (REFERENCE §1).
+     * (docs/theory.md §1).
      *
      * @param tMax    last time tMax &gt; 0
      * @param n       number of samples n ≥ 2

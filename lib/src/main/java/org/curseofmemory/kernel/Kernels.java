@@ -2,11 +2,10 @@ package org.curseofmemory.kernel;
 
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
-
 import org.curseofmemory.util.Validate;
 
 /**
- * Factory of the memory kernels used throughout the kit (REFERENCE §1–§4). Every result is immutable and
+ * Factory of the memory kernels used throughout the kit (docs/theory.md §1–§4). Every result is immutable and
  * validated at the entrance: a bad parameter throws {@link IllegalArgumentException} naming it, its value and
  * the expected range.
  */
@@ -16,7 +15,7 @@ public final class Kernels {
 
     /**
      * Exponentially decaying ("short") memory ρ(t) = e^{−βt}, β &gt; 0; memory length 1/β (Jackson-type rate,
-     * REFERENCE §3). ‖ρ‖_{L¹} = 1/β, ‖ρ‖_{L²} = 1/√(2β).
+     * docs/theory.md §3). ‖ρ‖_{L¹} = 1/β, ‖ρ‖_{L²} = 1/√(2β).
      *
      * @param beta decay rate β &gt; 0
      */
@@ -26,7 +25,7 @@ public final class Kernels {
     }
 
     /**
-     * ρ(t) = a·e^{−βt} (REFERENCE §2: a single real mode of a linear RNN).
+     * ρ(t) = a·e^{−βt} (docs/theory.md §2: a single real mode of a linear RNN).
      *
      * @param amplitude a, finite
      * @param beta      decay rate β &gt; 0
@@ -40,14 +39,14 @@ public final class Kernels {
     /**
      * The empty exponential sum (ρ = 0), to be extended fluently:
      * {@code Kernels.exponentialSum().withRealMode(1, 0.5).withComplexMode(a, b, w, theta)} gives
-     * ρ(t) = Σ a_k e^{−λ_k t} + Σ e^{−w t}(a cos θt − b sin θt) (REFERENCE §2).
+     * ρ(t) = Σ a_k e^{−λ_k t} + Σ e^{−w t}(a cos θt − b sin θt) (docs/theory.md §2).
      */
     public static ExpSumKernel exponentialSum() {
         return ExpSumKernel.empty();
     }
 
     /**
-     * ρ(t) = Σ_k a_k e^{−λ_k t} (REFERENCE §2).
+     * ρ(t) = Σ_k a_k e^{−λ_k t} (docs/theory.md §2).
      *
      * @param amplitudes a_k, finite
      * @param rates      λ_k &gt; 0, same length
@@ -57,7 +56,7 @@ public final class Kernels {
     }
 
     /**
-     * Power-law ("long") memory ρ(t) = (1+t)^{−(1+ω)}, ω &gt; 0 (curse of memory, REFERENCE §3).
+     * Power-law ("long") memory ρ(t) = (1+t)^{−(1+ω)}, ω &gt; 0 (curse of memory, docs/theory.md §3).
      * ‖ρ‖_{L¹} = 1/ω, ‖ρ‖²_{L²} = 1/(1+2ω).
      *
      * @param omega ω &gt; 0
@@ -67,7 +66,7 @@ public final class Kernels {
     }
 
     /**
-     * ρ(t) = c·(1+t)^{−(1+ω)} (REFERENCE §3).
+     * ρ(t) = c·(1+t)^{−(1+ω)} (docs/theory.md §3).
      *
      * @param amplitude c, finite
      * @param omega     ω &gt; 0
@@ -77,7 +76,7 @@ public final class Kernels {
     }
 
     /**
-     * The Airy kernel ρ(t) = Ai(s₀(t − t₀)) of the optimization experiments (REFERENCE §4); t₀ moves the memory.
+     * The Airy kernel ρ(t) = Ai(s₀(t − t₀)) of the optimization experiments (docs/theory.md §4); t₀ moves the memory.
      *
      * @param s0 time scale s₀ &gt; 0
      * @param t0 shift t₀, finite
@@ -87,7 +86,7 @@ public final class Kernels {
     }
 
     /**
-     * The damped cosine ρ(t) = e^{−t} cos t, the smooth target of the Jackson-rate experiments (REFERENCE §3),
+     * The damped cosine ρ(t) = e^{−t} cos t, the smooth target of the Jackson-rate experiments (docs/theory.md §3),
      * as an exponential sum with one complex pair (so norms and derivatives are exact).
      */
     public static ExpSumKernel dampedCosine() {
@@ -95,7 +94,7 @@ public final class Kernels {
     }
 
     /**
-     * ρ(t) = e^{−at} cos(bt) = Re e^{(−a+ib)t}, one complex-conjugate mode pair (REFERENCE §2).
+     * ρ(t) = e^{−at} cos(bt) = Re e^{(−a+ib)t}, one complex-conjugate mode pair (docs/theory.md §2).
      *
      * @param a decay a &gt; 0
      * @param b angular frequency b, finite
@@ -110,7 +109,7 @@ public final class Kernels {
 
     /**
      * A smooth compactly supported bump of peak 1 at lag c and half-width w:
-     * ρ(t) = exp(1 − 1/(1 − x²)), x = (t − c)/w, |x| &lt; 1 (delayed memory, REFERENCE §3, §4).
+     * ρ(t) = exp(1 − 1/(1 − x²)), x = (t − c)/w, |x| &lt; 1 (delayed memory, docs/theory.md §3, §4).
      *
      * @param center c ≥ w
      * @param width  w &gt; 0
@@ -120,7 +119,7 @@ public final class Kernels {
     }
 
     /**
-     * The sum ρ₁ + ρ₂ + … of kernels (REFERENCE §1: functionals add).
+     * The sum ρ₁ + ρ₂ + … of kernels (docs/theory.md §1: functionals add).
      *
      * @param first  ρ₁, not null
      * @param others further kernels, none null
@@ -139,7 +138,7 @@ public final class Kernels {
      * A NUMERIC derivative, clearly labelled as such in its name ("numeric d/dt …"): the second-order central
      * difference (ρ(t+h) − ρ(t−h))/(2h) for t ≥ h and the one-sided (−3ρ(t) + 4ρ(t+h) − ρ(t+2h))/(2h) for t &lt; h;
      * error O(h²) on smooth kernels. For the derivatives y^{(k)} = ρ^{(k−1)} of the Jackson hypotheses
-     * (REFERENCE §3) prefer the exact {@link MemoryKernel#derivative(int)} when present.
+     * (docs/theory.md §3) prefer the exact {@link MemoryKernel#derivative(int)} when present.
      *
      * @param k kernel, not null
      * @param h step h &gt; 0
@@ -153,23 +152,20 @@ public final class Kernels {
     }
 
     /**
-     * A kernel from any function ρ(t) (REFERENCE §1), with no breakpoints, tails or derivatives declared:
+     * A kernel from any function ρ(t) (docs/theory.md §1), with no breakpoints, tails or derivatives declared:
      * {@link Norms} then integrates numerically and extrapolates the tail.
      *
      * @param name a non-blank display name
      * @param rho  ρ, not null; must return finite values for t ≥ 0
      */
     public static MemoryKernel fromLambda(String name, DoubleUnaryOperator rho) {
-        Validate.notNull("kernel name", name);
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + name + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", name);
         Validate.notNull("kernel function rho", rho);
         return new LambdaKernel(name, rho, new double[0]);
     }
 
     /**
-     * A kernel from any function ρ(t) with declared breakpoints (kinks, jumps, support ends; REFERENCE §1).
+     * A kernel from any function ρ(t) with declared breakpoints (kinks, jumps, support ends; docs/theory.md §1).
      *
      * @param name        a non-blank display name
      * @param rho         ρ, not null
@@ -185,7 +181,7 @@ public final class Kernels {
     }
 
     /**
-     * The vector kernel ρ = (ρ_1, …, ρ_d) for input dimension d (REFERENCE §1); ‖ρ‖ = ∫|ρ|₁ via
+     * The vector kernel ρ = (ρ_1, …, ρ_d) for input dimension d (docs/theory.md §1); ‖ρ‖ = ∫|ρ|₁ via
      * {@link Norms#l1(VectorMemoryKernel)}.
      *
      * @param components ρ_i, at least one, none null

@@ -3,12 +3,11 @@ package org.curseofmemory.kernel;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
-
 import org.curseofmemory.util.Validate;
 
 /**
  * A memory kernel ρ : [0, ∞) → ℝ of a linear, continuous, causal, regular, time-homogeneous
- * functional H_t(x) = ∫₀^∞ x(t−s) ρ(s) ds (Riesz representation, REFERENCE §1).
+ * functional H_t(x) = ∫₀^∞ x(t−s) ρ(s) ds (Riesz representation, docs/theory.md §1).
  * Scalar input (d = 1) is the common case; see {@link VectorMemoryKernel} for d &gt; 1.
  *
  * <p>Implementations are immutable. {@link #value(double)} must accept every t ≥ 0.
@@ -16,15 +15,15 @@ import org.curseofmemory.util.Validate;
  * <p>Besides the values, a kernel may tell {@link Norms} what it knows about itself, so that norms
  * are accurate: {@link #breakpoints()} (kinks, jumps, ends of a support), {@link #tailL1(double)}
  * and {@link #tailL2Squared(double)} (exact tail integrals, needed for slowly decaying memory such as
- * power laws, REFERENCE §3), and {@link #derivative(int)} (exact derivatives, used by the
- * Jackson-type hypotheses of REFERENCE §3). All of these are optional; the defaults say "unknown".
+ * power laws, docs/theory.md §3), and {@link #derivative(int)} (exact derivatives, used by the
+ * Jackson-type hypotheses of docs/theory.md §3). All of these are optional; the defaults say "unknown".
  */
 public interface MemoryKernel extends DoubleUnaryOperator {
 
-    /** ρ(t) for t ≥ 0, the weight of the input at lag t in H_t(x) = ∫₀^∞ x(t−s) ρ(s) ds (REFERENCE §1). */
+    /** ρ(t) for t ≥ 0, the weight of the input at lag t in H_t(x) = ∫₀^∞ x(t−s) ρ(s) ds (docs/theory.md §1). */
     double value(double t);
 
-    /** A short human-readable name of ρ (REFERENCE §1), used in tables, legends and error messages. */
+    /** A short human-readable name of ρ (docs/theory.md §1), used in tables, legends and error messages. */
     String name();
 
     @Override
@@ -34,7 +33,7 @@ public interface MemoryKernel extends DoubleUnaryOperator {
 
     /**
      * Points t &gt; 0 where ρ (or |ρ|) is not smooth: kinks, jumps, ends of a compact support, sign
-     * changes if known. Quadrature in {@link Norms} puts panel boundaries there, so ‖ρ‖_{L¹} (REFERENCE §1) of a
+     * changes if known. Quadrature in {@link Norms} puts panel boundaries there, so ‖ρ‖_{L¹} (docs/theory.md §1) of a
      * kernel with a kink or a delayed bump still integrates to full accuracy. Default: none.
      *
      * @return a new array, sorted increasingly, entries finite and &gt; 0 (may be empty)
@@ -44,7 +43,7 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     }
 
     /**
-     * The exact tail mass ∫_T^∞ |ρ(s)| ds, if this kernel knows it in closed form (REFERENCE §3:
+     * The exact tail mass ∫_T^∞ |ρ(s)| ds, if this kernel knows it in closed form (docs/theory.md §3:
      * for ρ = (1+t)^{−(1+ω)} it is (1+T)^{−ω}/ω). {@link Norms} uses it to stop integrating at a
      * finite horizon. Default: empty (unknown).
      *
@@ -55,7 +54,7 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     }
 
     /**
-     * The exact tail ∫_T^∞ ρ(s)² ds, if known in closed form (the tail of the white-noise loss, REFERENCE §4;
+     * The exact tail ∫_T^∞ ρ(s)² ds, if known in closed form (the tail of the white-noise loss, docs/theory.md §4;
      * see {@link #tailL1(double)}). Default: empty (unknown).
      *
      * @param T the cut-off T ≥ 0
@@ -67,7 +66,7 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     /**
      * The exact derivative d^n ρ / dt^n as a kernel, if this kernel knows it (exponential sums, power
      * laws, Airy, damped cosine, and combinations of those). Step responses y(t) = ∫₀^t ρ satisfy
-     * y^{(k)} = ρ^{(k−1)}, which is what the Jackson-type rate constrains (REFERENCE §1, §3).
+     * y^{(k)} = ρ^{(k−1)}, which is what the Jackson-type rate constrains (docs/theory.md §1, §3).
      * Order 0 returns this kernel. Default: empty for order ≥ 1 (unknown; no numeric differentiation
      * is done behind your back).
      *
@@ -79,7 +78,7 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     }
 
     /**
-     * The kernel ρ + σ (pointwise sum); the functionals add: H(ρ + σ) = H(ρ) + H(σ) (REFERENCE §1).
+     * The kernel ρ + σ (pointwise sum); the functionals add: H(ρ + σ) = H(ρ) + H(σ) (docs/theory.md §1).
      *
      * @param other σ, not null
      */
@@ -89,7 +88,7 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     }
 
     /**
-     * The kernel ρ − σ, whose L¹ norm is the uniform error sup_t ‖H_t − Ĥ_t‖ (REFERENCE §2).
+     * The kernel ρ − σ, whose L¹ norm is the uniform error sup_t ‖H_t − Ĥ_t‖ (docs/theory.md §2).
      *
      * @param other σ, not null
      */
@@ -99,7 +98,7 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     }
 
     /**
-     * The kernel c·ρ, whose functional is c·H (REFERENCE §1).
+     * The kernel c·ρ, whose functional is c·H (docs/theory.md §1).
      *
      * @param factor c, finite
      */
@@ -109,7 +108,7 @@ public interface MemoryKernel extends DoubleUnaryOperator {
     }
 
     /**
-     * The same kernel ρ (REFERENCE §1) under another name (values, breakpoints, tails and derivatives
+     * The same kernel ρ (docs/theory.md §1) under another name (values, breakpoints, tails and derivatives
      * unchanged); the name labels table columns and plot legends.
      *
      * @param newName non-null, non-blank

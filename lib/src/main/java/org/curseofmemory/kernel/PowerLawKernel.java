@@ -2,15 +2,14 @@ package org.curseofmemory.kernel;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
-
 import org.curseofmemory.util.Validate;
 
 /**
- * Power-law (polynomially decaying, "long") memory ρ(t) = c·(1+t)^{−(1+ω)}, ω &gt; 0 (REFERENCE §3, curse of
+ * Power-law (polynomially decaying, "long") memory ρ(t) = c·(1+t)^{−(1+ω)}, ω &gt; 0 (docs/theory.md §3, curse of
  * memory in approximation). No exponential rate β fits it, which is what makes it hard for linear RNNs.
  *
  * <p>Closed forms (exact, used by {@link Norms} for the tail):
- * ‖ρ‖_{L¹} = |c|/ω, ∫_T^∞ |ρ| = |c|(1+T)^{−ω}/ω (the [kit] tail-mass heuristic of REFERENCE §3),
+ * ‖ρ‖_{L¹} = |c|/ω, ∫_T^∞ |ρ| = |c|(1+T)^{−ω}/ω (the [kit] tail-mass heuristic of docs/theory.md §3),
  * ‖ρ‖²_{L²} = c²/(1+2ω), ∫_T^∞ ρ² = c²(1+T)^{−(1+2ω)}/(1+2ω).
  * Derivatives: d^n/dt^n ρ = c·(−1)^n (1+ω)(2+ω)…(n+ω)·(1+t)^{−(1+ω+n)}, again a power law (with ω + n).
  */
@@ -26,7 +25,7 @@ public final class PowerLawKernel implements MemoryKernel {
     }
 
     /**
-     * ρ(t) = c·(1+t)^{−(1+ω)}, power-law memory (curse of memory, REFERENCE §3).
+     * ρ(t) = c·(1+t)^{−(1+ω)}, power-law memory (curse of memory, docs/theory.md §3).
      *
      * @param amplitude c, finite
      * @param omega     ω &gt; 0 (ω ≤ 0 is not integrable)
@@ -38,29 +37,26 @@ public final class PowerLawKernel implements MemoryKernel {
     }
 
     /**
-     * The amplitude c of ρ(t) = c·(1+t)^{−(1+ω)} (REFERENCE §3).
+     * The amplitude c of ρ(t) = c·(1+t)^{−(1+ω)} (docs/theory.md §3).
      */
     public double amplitude() {
         return amplitude;
     }
 
     /**
-     * The exponent ω of ρ(t) = c·(1+t)^{−(1+ω)}: smaller ω = longer memory (REFERENCE §3).
+     * The exponent ω of ρ(t) = c·(1+t)^{−(1+ω)}: smaller ω = longer memory (docs/theory.md §3).
      */
     public double omega() {
         return omega;
     }
 
     /**
-     * The same power law (REFERENCE §3) under a display name.
+     * The same power law (docs/theory.md §3) under a display name.
      *
      * @param newName non-null, non-blank
      */
     public PowerLawKernel withName(String newName) {
-        Validate.notNull("kernel name", newName);
-        if (newName.isBlank()) {
-            throw new IllegalArgumentException("kernel name='" + newName + "' must not be blank");
-        }
+        Validate.notBlank("kernel name", newName);
         return new PowerLawKernel(amplitude, omega, newName);
     }
 
@@ -90,14 +86,14 @@ public final class PowerLawKernel implements MemoryKernel {
     }
 
     /**
-     * ‖ρ‖_{L¹} = |c|/ω = sup_t ‖H_t‖ (closed form, REFERENCE §1, §3).
+     * ‖ρ‖_{L¹} = |c|/ω = sup_t ‖H_t‖ (closed form, docs/theory.md §1, §3).
      */
     public double exactL1() {
         return Math.abs(amplitude) / omega;
     }
 
     /**
-     * ‖ρ‖_{L²} = |c|/√(1+2ω) (closed form, REFERENCE §4).
+     * ‖ρ‖_{L²} = |c|/√(1+2ω) (closed form, docs/theory.md §4).
      */
     public double exactL2() {
         return Math.abs(amplitude) / Math.sqrt(1 + 2 * omega);

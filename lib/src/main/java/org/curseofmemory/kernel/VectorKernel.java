@@ -1,12 +1,11 @@
 package org.curseofmemory.kernel;
 
 import java.util.Arrays;
-
 import org.curseofmemory.util.Validate;
 
 /**
  * A vector memory kernel ρ = (ρ_1, …, ρ_d) built from scalar components, for input dimension d:
- * H_t(x) = ∫₀^∞ x(t−s)ᵀ ρ(s) ds and sup_t ‖H_t‖ = ∫₀^∞ |ρ(s)|₁ ds (REFERENCE §1; see {@link Norms#l1(VectorMemoryKernel)}).
+ * H_t(x) = ∫₀^∞ x(t−s)ᵀ ρ(s) ds and sup_t ‖H_t‖ = ∫₀^∞ |ρ(s)|₁ ds (docs/theory.md §1; see {@link Norms#l1(VectorMemoryKernel)}).
  * Immutable.
  */
 public final class VectorKernel implements VectorMemoryKernel {
@@ -17,7 +16,7 @@ public final class VectorKernel implements VectorMemoryKernel {
     }
 
     /**
-     * ρ = (ρ_1, …, ρ_d), input dimension d (REFERENCE §1).
+     * ρ = (ρ_1, …, ρ_d), input dimension d (docs/theory.md §1).
      *
      * @param components at least one, none null
      */
@@ -38,7 +37,7 @@ public final class VectorKernel implements VectorMemoryKernel {
     }
 
     /**
-     * The component ρ_i, 0 ≤ i &lt; d, so that H_t(x) = Σ_i ∫ x_i(t−s) ρ_i(s) ds (REFERENCE §1).
+     * The component ρ_i, 0 ≤ i &lt; d, so that H_t(x) = Σ_i ∫ x_i(t−s) ρ_i(s) ds (docs/theory.md §1).
      *
      * @param i index in [0, d)
      */

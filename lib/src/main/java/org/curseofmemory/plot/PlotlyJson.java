@@ -5,15 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.curseofmemory.util.Validate;
-
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * Turns a tablesaw-jsplot {@link Figure} into the three representations a notebook needs
- * (DESIGN.md, "Plots"): a Plotly figure {@code {data, layout, config}} for the offline
+ * (offline in JupyterLab, Notebook 7, VS Code and exported pages): a Plotly figure {@code {data, layout, config}} for the offline
  * {@code application/vnd.plotly.v1+json} renderer of JupyterLab / Notebook 7, an HTML snippet that
  * calls {@code Plotly.newPlot} for exported pages (the page must provide plotly.js), and a one-line
  * text summary.

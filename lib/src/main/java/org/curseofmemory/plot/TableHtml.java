@@ -1,9 +1,7 @@
 package org.curseofmemory.plot;
 
 import java.util.Locale;
-
 import org.curseofmemory.util.Validate;
-
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 

@@ -5,7 +5,7 @@ import org.curseofmemory.util.Validate;
 
 /**
  * A family of functionals H = {H_t} mapping an input signal x : ℝ → ℝ^d to outputs y_t = H_t(x)
- * (REFERENCE §1). {@link LinearFunctional} is the linear, causal, time-homogeneous case
+ * (docs/theory.md §1). {@link LinearFunctional} is the linear, causal, time-homogeneous case
  * H_t(x) = ∫₀^∞ x(t−s)ᵀ ρ(s) ds.
  */
 public interface Functional {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
+import org.curseofmemory.linalg.MatrixExponential;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
@@ -17,7 +17,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
- * Evaluates ρ̂(t) = (cᵀ e^{Wt} U)ᵀ ∈ ℝ^d (REFERENCE §2). Immutable and thread-safe once built;
+ * Evaluates ρ̂(t) = (cᵀ e^{Wt} U)ᵀ ∈ ℝ^d (docs/theory.md §2). Immutable and thread-safe once built;
  * everything that does not depend on t is precomputed.
  */
 final class KernelEvaluator {

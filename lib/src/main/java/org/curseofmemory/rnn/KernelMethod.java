@@ -1,7 +1,9 @@
 package org.curseofmemory.rnn;
 
+import org.curseofmemory.linalg.MatrixExponential;
+
 /**
- * How the model kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ of a {@link LinearRnn} is evaluated (REFERENCE §2).
+ * How the model kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ of a {@link LinearRnn} is evaluated (docs/theory.md §2).
  */
 public enum KernelMethod {
     /**

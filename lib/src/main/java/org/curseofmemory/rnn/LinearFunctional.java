@@ -2,11 +2,12 @@ package org.curseofmemory.rnn;
 
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.VectorMemoryKernel;
+import org.curseofmemory.quad.Composite;
 import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.util.Validate;
 
 /**
- * The linear functional of a memory kernel (Riesz representation, REFERENCE §1):
+ * The linear functional of a memory kernel (Riesz representation, docs/theory.md §1):
  * <pre>
  *   H_t(x) = ∫₀^∞ x(t−s)ᵀ ρ(s) ds,   sup_t ‖H_t‖ = ‖ρ‖_{L¹} = ∫₀^∞ |ρ(s)|₁ ds,
  * </pre>
@@ -52,7 +53,7 @@ public final class LinearFunctional implements Functional {
         return new LinearFunctional(new Sampler(null, rho), DEFAULT_QUADRATURE_STEP, Double.NaN);
     }
 
-    /** The functional of a linear RNN's model kernel ρ̂ (REFERENCE §2); W must be Hurwitz. */
+    /** The functional of a linear RNN's model kernel ρ̂ (docs/theory.md §2); W must be Hurwitz. */
     public static LinearFunctional of(LinearRnn rnn) {
         Validate.notNull("rnn", rnn);
         return rnn.functional();
@@ -137,7 +138,7 @@ public final class LinearFunctional implements Functional {
             if (n >= 1) {
                 for (int i = 0; i < d; i++) {
                     final int comp = i;
-                    sum += composite(n, step, j -> ks[j][comp] * x.component(comp, t - j * step));
+                    sum += Composite.simpson(n, step, j -> ks[j][comp] * x.component(comp, t - j * step));
                 }
             }
             double rest = len - n * step;
@@ -172,9 +173,7 @@ public final class LinearFunctional implements Functional {
         checkInput(x);
         Validate.positive("end time T", tEnd);
         Validate.positive("output spacing dt", dt);
-        if (dt > tEnd) {
-            throw new IllegalArgumentException("output spacing dt=" + dt + " must be <= end time T=" + tEnd);
-        }
+        Validate.atMost("output spacing dt", dt, "end time T", tEnd);
         double ratio = tEnd / dt;
         checkNodes(ratio);
         int nOut = (int) Math.round(ratio);
@@ -208,7 +207,7 @@ public final class LinearFunctional implements Functional {
                 for (int c = 0; c < d; c++) {
                     final double[] xc = xs[c];
                     final int comp = c;
-                    sum += composite(n, h, j -> ks[j][comp] * xc[top - j]);
+                    sum += Composite.simpson(n, h, j -> ks[j][comp] * xc[top - j]);
                 }
             }
             ys[k] = sum;
@@ -220,7 +219,7 @@ public final class LinearFunctional implements Functional {
     /**
      * The worst-case input for time t, x_i(t−s) = sign ρ_i(s) for 0 ≤ s ≤ L (L = t, or min(t, S) with a
      * horizon) and x = 0 elsewhere; causal, with sup norm 1. It attains H_t(x) = ∫₀^L |ρ(s)|₁ ds, which tends
-     * to ‖H‖ = ‖ρ‖_{L¹} as t → ∞ (REFERENCE §1).
+     * to ‖H‖ = ‖ρ‖_{L¹} as t → ∞ (docs/theory.md §1).
      *
      * @param t time t &gt; 0
      */
@@ -237,9 +236,7 @@ public final class LinearFunctional implements Functional {
             @Override
             public double component(int i, double tau) {
                 Validate.inRange("component index i", i, 0, k.d - 1);
-                if (Double.isNaN(tau)) {
-                    throw new IllegalArgumentException("time t=NaN must be a finite number");
-                }
+                Validate.notNaN("time t", tau);
                 double s = t - tau;
                 if (tau < 0 || s < 0 || s > len) {
                     return 0.0;
@@ -266,7 +263,7 @@ public final class LinearFunctional implements Functional {
 
     /**
      * H_t at the worst-case input: ∫₀^L |ρ(s)|₁ ds with L = t (or min(t, S)), a lower bound of
-     * ‖H‖ = ‖ρ‖_{L¹} that converges to it as t → ∞ (REFERENCE §1). Computed directly by the same quadrature.
+     * ‖H‖ = ‖ρ‖_{L¹} that converges to it as t → ∞ (docs/theory.md §1). Computed directly by the same quadrature.
      *
      * @param t time t &gt; 0
      */
@@ -277,7 +274,7 @@ public final class LinearFunctional implements Functional {
         int n = Math.max(2, (int) Math.ceil(len / step));
         double h = len / n;
         double[][] ks = kernel.sampleUniform(h, n);
-        return composite(n, h, j -> {
+        return Composite.simpson(n, h, j -> {
             double s = 0;
             for (double v : ks[j]) {
                 s += Math.abs(v);
@@ -315,39 +312,6 @@ public final class LinearFunctional implements Functional {
             throw new IllegalArgumentException("the quadrature needs " + Math.round(n) + " intervals, more than the cap of "
                     + MAX_NODES + "; increase the quadrature step / output spacing, shorten T or set a smaller horizon");
         }
-    }
-
-    private interface IntToDouble {
-        double at(int j);
-    }
-
-    /**
-     * ∫ over n ≥ 1 intervals of width h of the samples f(0..n): trapezoid for n = 1, Simpson for even n,
-     * Simpson on n − 3 intervals plus a 3/8 panel for odd n ≥ 3.
-     */
-    private static double composite(int n, double h, IntToDouble f) {
-        if (n == 1) {
-            return h / 2 * (f.at(0) + f.at(1));
-        }
-        int simpsonEnd = (n % 2 == 0) ? n : n - 3;
-        double s = 0;
-        if (simpsonEnd > 0) {
-            double odd = 0;
-            double even = 0;
-            for (int j = 1; j < simpsonEnd; j++) {
-                if ((j & 1) == 1) {
-                    odd += f.at(j);
-                } else {
-                    even += f.at(j);
-                }
-            }
-            s = h / 3 * (f.at(0) + 4 * odd + 2 * even + f.at(simpsonEnd));
-        }
-        if (simpsonEnd < n) {
-            int a = simpsonEnd;
-            s += 3 * h / 8 * (f.at(a) + 3 * f.at(a + 1) + 3 * f.at(a + 2) + f.at(a + 3));
-        }
-        return s;
     }
 
     /** Uniform access to scalar and vector kernels, checking that values are finite. */

@@ -2,9 +2,7 @@ package org.curseofmemory.rnn;
 
 import java.util.Arrays;
 import java.util.Comparator;
-
-import org.curseofmemory.kernel.MemoryKernel;
-import org.curseofmemory.kernel.VectorMemoryKernel;
+import org.curseofmemory.linalg.Matrices;
 import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.Complex_F64;
@@ -14,7 +12,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * A continuous-time linear RNN (REFERENCE §2):
+ * A continuous-time linear RNN (Li, Han, E &amp; Li 2021; docs/theory.md §2):
  * <pre>
  *   dh/dt = W h + U x,   ŷ = cᵀ h,   h ∈ ℝ^m, x ∈ ℝ^d, W ∈ ℝ^{m×m}, U ∈ ℝ^{m×d}, c ∈ ℝ^m,
  * </pre>
@@ -88,7 +86,7 @@ public final class LinearRnn {
 
     /**
      * Diagonal RNN with scalar input: W = diag(−r₁, …, −r_m), U = (1, …, 1)ᵀ, c = (a₁, …, a_m), so that
-     * ρ̂(t) = Σ_k a_k e^{−r_k t} (REFERENCE §2; the Jackson construction of §3 uses r_k = kβ).
+     * ρ̂(t) = Σ_k a_k e^{−r_k t} (docs/theory.md §2; the Jackson construction of §3 uses r_k = kβ).
      *
      * @param rates      decay rates r_k &gt; 0
      * @param amplitudes amplitudes a_k (finite), same length
@@ -113,7 +111,7 @@ public final class LinearRnn {
     /**
      * RNN of n complex-conjugate mode pairs (width m = 2n, scalar input) with kernel
      * ρ̂(t) = Σ_k e^{−w_k t}(a_k cos θ_k t − b_k sin θ_k t), the model of the Airy experiment in
-     * REFERENCE §4. Pair k is the real 2×2 block W_k = [[−w_k, −θ_k], [θ_k, −w_k]] (eigenvalues
+     * docs/theory.md §4. Pair k is the real 2×2 block W_k = [[−w_k, −θ_k], [θ_k, −w_k]] (eigenvalues
      * −w_k ± iθ_k) with U_k = (1, 0)ᵀ and c_k = (a_k, −b_k).
      *
      * @param a     cosine amplitudes a_k
@@ -307,7 +305,7 @@ public final class LinearRnn {
 
     /**
      * −max Re λ(W): the slowest exponential decay rate of the model's memory, |ρ̂(t)| = O(t^{k}e^{−rt}).
-     * Positive iff W is Hurwitz; the inverse theorem of REFERENCE §3 needs it bounded below by β &gt; 0.
+     * Positive iff W is Hurwitz; the inverse theorem of docs/theory.md §3 needs it bounded below by β &gt; 0.
      */
     public double slowestDecayRate() {
         return -eigenvalues[0].real;
@@ -349,7 +347,7 @@ public final class LinearRnn {
         return new RnnKernel(evaluator(method), 0, "linear RNN kernel (m=" + width() + ")", this, method);
     }
 
-    /** The model kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ ∈ ℝ^d for any d (REFERENCE §2). */
+    /** The model kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ ∈ ℝ^d for any d (docs/theory.md §2). */
     public RnnVectorKernel vectorKernel() {
         return vectorKernel(KernelMethod.AUTO);
     }
@@ -360,7 +358,7 @@ public final class LinearRnn {
                 this, method);
     }
 
-    /** The functional Ĥ_t(x) = ∫₀^∞ x(t−s)ᵀ ρ̂(s) ds computed by quadrature (REFERENCE §2). */
+    /** The functional Ĥ_t(x) = ∫₀^∞ x(t−s)ᵀ ρ̂(s) ds computed by quadrature (docs/theory.md §2). */
     public LinearFunctional functional() {
         return LinearFunctional.of(vectorKernel());
     }

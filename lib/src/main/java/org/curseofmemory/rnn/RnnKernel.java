@@ -1,14 +1,13 @@
 package org.curseofmemory.rnn;
 
 import java.util.Optional;
-
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * One component of the model kernel of a {@link LinearRnn}: ρ̂_j(t) = cᵀ e^{Wt} U e_j (REFERENCE §2);
+ * One component of the model kernel of a {@link LinearRnn}: ρ̂_j(t) = cᵀ e^{Wt} U e_j (docs/theory.md §2);
  * for scalar input (d = 1) this is the whole kernel ρ̂(t) = cᵀ e^{Wt} U. Immutable and thread-safe;
  * everything independent of t is precomputed, so sampling on thousands of points is cheap.
  */
@@ -35,10 +34,7 @@ public final class RnnKernel implements MemoryKernel {
      */
     @Override
     public double value(double t) {
-        if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("kernel time t=" + t
-                    + " must be finite and >= 0 (a memory kernel is defined on [0, ∞))");
-        }
+        Validate.kernelTime(t);
         return evaluator.component(component, t);
     }
 
@@ -54,7 +50,7 @@ public final class RnnKernel implements MemoryKernel {
 
     /**
      * The exact derivative ρ̂_j^{(n)}(t) = cᵀ Wⁿ e^{Wt} U e_j, itself the kernel of the RNN (W, U, (Wᵀ)ⁿc).
-     * Step responses satisfy y^{(k)} = ρ̂^{(k−1)}, the quantities of the Jackson-type rate (REFERENCE §1, §3).
+     * Step responses satisfy y^{(k)} = ρ̂^{(k−1)}, the quantities of the Jackson-type rate (docs/theory.md §1, §3).
      *
      * @param order n ≥ 0 (0 returns this kernel)
      */

@@ -1,12 +1,14 @@
 package org.curseofmemory.rnn;
 
+import org.curseofmemory.linalg.Matrices;
+import org.curseofmemory.linalg.MatrixExponential;
 import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * Time stepping of a linear RNN dh/dt = W h + U x, ŷ = cᵀh on [0, T] from h(0) = 0, the input being zero
- * before 0 (REFERENCE §2). Immutable; configure with {@code withX(...)}. Two steppers with fixed step Δt,
+ * before 0 (docs/theory.md §2). Immutable; configure with {@code withX(...)}. Two steppers with fixed step Δt,
  * t_k = kΔt, k = 0..N, N = round(T/Δt):
  * <ul>
  *   <li>{@link Method#ZERO_ORDER_HOLD}: the exact solution when x is held at x_k = x(t_k) over
@@ -139,9 +141,7 @@ public final class RnnSimulator {
             throw new IllegalArgumentException("input signal x (" + x.name() + ") has dimension " + x.dimension()
                     + " but the RNN has input dimension d=" + rnn.inputDimension());
         }
-        if (dt > tEnd) {
-            throw new IllegalArgumentException("time step dt=" + dt + " must be <= end time T=" + tEnd);
-        }
+        Validate.atMost("time step dt", dt, "end time T", tEnd);
         double ratio = tEnd / dt;
         if (ratio > MAX_STEPS + 0.5) {
             throw new IllegalArgumentException("T/dt=" + ratio + " steps (T=" + tEnd + ", dt=" + dt
@@ -292,7 +292,7 @@ public final class RnnSimulator {
                     break;
                 }
             }
-            if (!finite || !Double.isFinite(dot(c, next))) {
+            if (!finite || !Double.isFinite(Matrices.dot(c, next))) {
                 status = Trajectory.Status.DIVERGED;
                 last = k;
                 break;
@@ -315,13 +315,6 @@ public final class RnnSimulator {
         return new Trajectory(times, outputs, inputs, states, dt, label, status, tEnd);
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 
     @Override
     public String toString() {

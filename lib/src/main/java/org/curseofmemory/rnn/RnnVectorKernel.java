@@ -4,7 +4,7 @@ import org.curseofmemory.kernel.VectorMemoryKernel;
 import org.curseofmemory.util.Validate;
 
 /**
- * The model kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ ∈ ℝ^d of a {@link LinearRnn} with d inputs (REFERENCE §2),
+ * The model kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ ∈ ℝ^d of a {@link LinearRnn} with d inputs (docs/theory.md §2),
  * so that ŷ_t = ∫₀^∞ x(t−s)ᵀ ρ̂(s) ds. Immutable and thread-safe.
  */
 public final class RnnVectorKernel implements VectorMemoryKernel {
@@ -46,10 +46,7 @@ public final class RnnVectorKernel implements VectorMemoryKernel {
 
     /** Writes ρ̂(t) into out (length ≥ d). */
     public void valueInto(double t, double[] out) {
-        if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("kernel time t=" + t
-                    + " must be finite and >= 0 (a memory kernel is defined on [0, ∞))");
-        }
+        Validate.kernelTime(t);
         evaluator.valueInto(t, out);
     }
 

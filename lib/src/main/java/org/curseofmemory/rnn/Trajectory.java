@@ -7,7 +7,7 @@ import tech.tablesaw.api.Table;
 /**
  * The immutable result of a simulation of dh/dt = W h + U x, ŷ = cᵀh ({@link RnnSimulator}), or of a
  * functional evaluated on a uniform grid ({@link LinearFunctional#outputs}): times t_k = kΔt, outputs
- * ŷ(t_k), and optionally the inputs x(t_k) and states h(t_k) (REFERENCE §2).
+ * ŷ(t_k), and optionally the inputs x(t_k) and states h(t_k) (docs/theory.md §2).
  *
  * <p>{@link #status()} says how the run ended: {@link Status#COMPLETED}, or {@link Status#DIVERGED} when
  * a state became non-finite (an unstable W or an RK4 step too large for W); a diverged trajectory holds

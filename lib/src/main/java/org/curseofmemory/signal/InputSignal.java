@@ -4,7 +4,7 @@ import org.curseofmemory.util.Validate;
 
 /**
  * An input signal x : ℝ → ℝ^d fed to a functional H_t(x) = ∫₀^∞ x(t−s)ᵀ ρ(s) ds or to a linear RNN
- * dh/dt = W h + U x (REFERENCE §1–§2). Scalar input (d = 1) is the common case: use
+ * dh/dt = W h + U x (docs/theory.md §1–§2). Scalar input (d = 1) is the common case: use
  * {@link #value(double)}; vector input is read with {@link #vector(double)} or
  * {@link #component(int, double)}.
  *
@@ -26,7 +26,7 @@ public interface InputSignal {
      */
     double component(int i, double t);
 
-    /** True when x(t) = 0 for every t &lt; 0 (causal input, REFERENCE §1). */
+    /** True when x(t) = 0 for every t &lt; 0 (causal input, docs/theory.md §1). */
     boolean isCausal();
 
     /** A short human-readable name, used in tables, legends and error messages. */

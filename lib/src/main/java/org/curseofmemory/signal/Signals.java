@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
-
+import org.curseofmemory.train.sequence.WhiteNoise;
 import org.curseofmemory.util.Validate;
 
 /**
- * Factory of {@link InputSignal}s for the functionals and linear RNNs of REFERENCE §1–§2.
+ * Factory of {@link InputSignal}s for the functionals and linear RNNs of docs/theory.md §1–§2.
  * Every signal made here is causal (zero for t &lt; 0) unless stated otherwise ({@link #of}).
  * Random signals take a seed: the same seed gives identical values, on every machine.
  */
@@ -38,7 +38,7 @@ public final class Signals {
 
     /**
      * Unit step x(t) = 1_{t≥0} (d = 1). Its response is y(t) = ∫₀^t ρ(s) ds, so y'(t) = ρ(t)
-     * (REFERENCE §1).
+     * (docs/theory.md §1).
      */
     public static InputSignal step() {
         return new Fn("step", t -> t >= 0 ? 1.0 : 0.0, true);
@@ -46,7 +46,7 @@ public final class Signals {
 
     /**
      * Vector unit step x(t) = e_i·1_{t≥0} in ℝ^d, used to read off component i of the kernel:
-     * y_i(t) = ∫₀^t ρ_i(s) ds (REFERENCE §1, §3).
+     * y_i(t) = ∫₀^t ρ_i(s) ds (docs/theory.md §1, §3).
      *
      * @param i component in [0, d)
      * @param d input dimension ≥ 1
@@ -119,7 +119,7 @@ public final class Signals {
     /**
      * Discrete white noise (d = 1): piecewise constant on cells [kΔt, (k+1)Δt), k ≥ 0, with i.i.d.
      * values N(0, 1/Δt); zero for t &lt; 0. With this input the expected squared output error of a
-     * linear model equals Σ Δt (ρ − ρ̂)² ≈ ∫ (ρ − ρ̂)² ds (Itô isometry, REFERENCE §4).
+     * linear model equals Σ Δt (ρ − ρ̂)² ≈ ∫ (ρ − ρ̂)² ds (Itô isometry, docs/theory.md §4).
      * Values are generated on demand from (seed, k) by a counter-based hash, so any t can be read in
      * any order and the same seed gives identical values.
      *
@@ -132,7 +132,7 @@ public final class Signals {
 
     /**
      * Discrete white noise in ℝ^d: each component is an independent {@link #whiteNoise(double, long)}
-     * with variance 1/Δt per cell (REFERENCE §4).
+     * with variance 1/Δt per cell (docs/theory.md §4).
      *
      * @param dt   cell width Δt &gt; 0
      * @param seed random seed
@@ -259,10 +259,7 @@ public final class Signals {
     }
 
     static double checkTime(double t) {
-        if (Double.isNaN(t)) {
-            throw new IllegalArgumentException("time t=NaN must be a finite number");
-        }
-        return t;
+        return Validate.notNaN("time t", t);
     }
 
     static void checkIndex(InputSignal x, int i) {

@@ -1,21 +1,23 @@
 package org.curseofmemory.train;
 
 import java.util.Random;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.kernel.ExpSumKernel;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.util.Validate;
 
 /**
- * Complex-conjugate mode pairs (a linear RNN with 2×2 rotation blocks, REFERENCE §2, §4):
+ * Complex-conjugate mode pairs (a linear RNN with 2×2 rotation blocks, docs/theory.md §2, §4):
  * <pre>  ρ̂_θ(t) = Σ_{k&lt;m} e^{−r_k t} (a_k cos θ_k t − b_k sin θ_k t),  r_k = r(w_k)  </pre>
  * with θ = (a_0..a_{m−1}, b_0..b_{m−1}, w_0..w_{m−1}, θ_0..θ_{m−1}) (parameter names
  * {@code a_k, b_k, w_k, theta_k}) and the decay map r given by a {@link Reparameterization}
- * (REFERENCE §5). Each pair is Re[(a_k + i b_k) e^{(−r_k + iθ_k)t}]. Analytic gradient of the kernel
+ * (docs/theory.md §5). Each pair is Re[(a_k + i b_k) e^{(−r_k + iθ_k)t}]. Analytic gradient of the kernel
  * loss, with x = e^{−rt}cos θt, y = e^{−rt}sin θt and v_i = w_i (ρ̂(t_i) − ρ(t_i)):
  * ∂J/∂a = Σ v x, ∂J/∂b = −Σ v y, ∂J/∂w = −r'(w) Σ v t (a x − b y), ∂J/∂θ = −Σ v t (a y + b x).
  * On a uniform grid (x, y) is advanced by the exact complex recurrence
  * (x + iy) ← (x + iy) e^{(−r + iθ)h} (no transcendental call per grid point).
  *
- * <p>Initialisation (REFERENCE §4): a, b ~ N(0, 0.1²), decay rates r ~ U[0.5, 1.5] mapped through
+ * <p>Initialisation (docs/theory.md §4): a, b ~ N(0, 0.1²), decay rates r ~ U[0.5, 1.5] mapped through
  * r^{-1} (so for DIRECT w ~ U[0.5, 1.5] exactly as in the reference setup, and every
  * parameterization starts from the same rates), θ ~ U[0, 1]; drawn mode by mode in the order
  * a_k, b_k, r_k, θ_k from the given {@link Random}. Immutable.
@@ -62,9 +64,7 @@ public final class ComplexModesModel implements KernelModel {
     public ComplexModesModel withInitialDecayRange(double lo, double hi) {
         Validate.positive("initial decay rate lo", lo);
         Validate.positive("initial decay rate hi", hi);
-        if (lo > hi) {
-            throw new IllegalArgumentException("initial decay range lo=" + lo + " must be <= hi=" + hi);
-        }
+        Validate.ordered("initial decay range", lo, hi);
         ComplexModesModel model = new ComplexModesModel(m, param, amplitudeScale, lo, hi, freqLo, freqHi);
         model.checkRange();
         return model;
@@ -74,9 +74,7 @@ public final class ComplexModesModel implements KernelModel {
     public ComplexModesModel withInitialFrequencyRange(double lo, double hi) {
         Validate.finite("initial frequency lo", lo);
         Validate.finite("initial frequency hi", hi);
-        if (lo > hi) {
-            throw new IllegalArgumentException("initial frequency range lo=" + lo + " must be <= hi=" + hi);
-        }
+        Validate.ordered("initial frequency range", lo, hi);
         return new ComplexModesModel(m, param, amplitudeScale, rateLo, rateHi, lo, hi);
     }
 
@@ -172,6 +170,19 @@ public final class ComplexModesModel implements KernelModel {
     public double[] frequencies(double[] theta) {
         Validate.length("parameters theta", theta, 4 * m);
         return java.util.Arrays.copyOfRange(theta, 3 * m, 4 * m);
+    }
+
+    /**
+     * The model kernel at θ as the kit's exponential sum Σ e^{−r_k t}(a_k cos θ_k t − b_k sin θ_k t)
+     * (exact tails, derivatives and norms; the same type an {@code approx.Approximant} gives back).
+     *
+     * @throws IllegalArgumentException if a decay rate is ≤ 0 (an unstable model has no memory kernel)
+     */
+    public ExpSumKernel expSum(double[] theta) {
+        Validate.length("parameters theta", theta, 4 * m);
+        return ExpSumKernel.of(new double[0], new double[0], java.util.Arrays.copyOfRange(theta, 0, m),
+                java.util.Arrays.copyOfRange(theta, m, 2 * m), decayRates(theta), frequencies(theta))
+                .withName(name() + " at theta");
     }
 
     @Override

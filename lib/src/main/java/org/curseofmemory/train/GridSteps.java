@@ -1,6 +1,6 @@
 package org.curseofmemory.train;
 
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
 
 /** Package-private helpers shared by the kernel models. */
@@ -13,12 +13,7 @@ final class GridSteps {
 
     static void checkTimes(double[] t) {
         Validate.finiteArray("times t", t, 0);
-        for (int i = 0; i < t.length; i++) {
-            if (t[i] < 0 || (i > 0 && t[i] < t[i - 1])) {
-                throw new IllegalArgumentException("times t must be non-negative and non-decreasing, but t[" + i
-                        + "]=" + t[i]);
-            }
-        }
+        Validate.increasing("times t", "t", t, false);
     }
 
     static void checkLossArguments(int p, double[] theta, Grid grid, double[] target, double[] gradient) {

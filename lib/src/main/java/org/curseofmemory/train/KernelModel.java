@@ -1,11 +1,11 @@
 package org.curseofmemory.train;
 
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
 
 /**
  * A parametric model kernel ρ̂_θ(t), trained on the kernel loss
  * <pre>  J(θ) = ½ Σ_i w_i (ρ̂_θ(t_i) − ρ(t_i))²  </pre>
- * over the nodes t_i and weights w_i of a {@link Grid} (REFERENCE §4: for white-noise input the
+ * over the nodes t_i and weights w_i of a {@link Grid} (docs/theory.md §4: for white-noise input the
  * expected squared output error equals ∫ (ρ − ρ̂)², so gradient descent on data ≈ gradient flow on
  * this loss). Implementations give ANALYTIC gradients.
  */

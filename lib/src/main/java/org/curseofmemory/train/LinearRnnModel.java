@@ -1,11 +1,13 @@
 package org.curseofmemory.train;
 
 import java.util.Random;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.linalg.Matrices;
+import org.curseofmemory.linalg.MatrixExponential;
+import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
 
 /**
- * A general linear RNN dh/dt = W h + U x, ŷ = cᵀh with width m and scalar input (REFERENCE §2),
+ * A general linear RNN dh/dt = W h + U x, ŷ = cᵀh with width m and scalar input (docs/theory.md §2),
  * trained through its kernel
  * <pre>  ρ̂_θ(t) = cᵀ e^{Wt} U,  θ = (W row-major (m²), U (m), c (m))  </pre>
  * (parameter names {@code W_j_k, U_j, c_j}). W is not constrained: if it leaves the Hurwitz set the
@@ -49,9 +51,7 @@ public final class LinearRnnModel implements KernelModel {
     public LinearRnnModel withInitialDecayRange(double lo, double hi) {
         Validate.positive("initial decay rate lo", lo);
         Validate.positive("initial decay rate hi", hi);
-        if (lo > hi) {
-            throw new IllegalArgumentException("initial decay range lo=" + lo + " must be <= hi=" + hi);
-        }
+        Validate.ordered("initial decay range", lo, hi);
         return new LinearRnnModel(m, lo, hi, couplingScale, inputScale, readoutScale);
     }
 
@@ -230,7 +230,7 @@ public final class LinearRnnModel implements KernelModel {
             }
             gradient[offU + k] = s;
         }
-        double[] wT = MatrixExponential.transpose(java.util.Arrays.copyOf(theta, m * m), m);
+        double[] wT = Matrices.transpose(theta, m, new double[m * m]);
         for (int g = 0; g < groups; g++) {
             double d = p.groupDelta[g];
             if (d == 0) {
@@ -240,12 +240,26 @@ public final class LinearRnnModel implements KernelModel {
             for (int q = 0; q < x.length; q++) {
                 x[q] = wT[q] * d;
             }
-            double[] l = MatrixExponential.frechet(x, gA[g], m);
+            double[] l = MatrixExponential.frechet(x, gA[g], m, new double[m * m]);
             for (int q = 0; q < m * m; q++) {
                 gradient[q] += d * l[q];
             }
         }
         return loss;
+    }
+
+    /**
+     * e^X, or an all-NaN matrix if X is not finite or e^X overflows: the loss then becomes NaN and
+     * the trainer's divergence test stops the run with DIVERGED.
+     */
+    private static double[] expOrNaN(double[] x, int n) {
+        try {
+            return MatrixExponential.exp(x, n, new double[n * n]);
+        } catch (ArithmeticException | IllegalArgumentException overflowOrNonFinite) {
+            double[] bad = new double[n * n];
+            java.util.Arrays.fill(bad, Double.NaN);
+            return bad;
+        }
     }
 
     /** Exact propagation h_i = e^{WΔ_i} h_{i−1} with intervals of (nearly) equal length grouped. */
@@ -278,7 +292,7 @@ public final class LinearRnnModel implements KernelModel {
                     for (int q = 0; q < x.length; q++) {
                         x[q] = w[q] * d;
                     }
-                    as[groups] = d == 0 ? MatrixExponential.identity(m) : MatrixExponential.expm(x, m);
+                    as[groups] = d == 0 ? Matrices.identity(m) : expOrNaN(x, m);
                     groups++;
                 }
                 groupOf[i] = groups - 1;

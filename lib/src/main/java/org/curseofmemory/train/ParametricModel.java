@@ -5,7 +5,7 @@ import java.util.Random;
 /**
  * A model described by a flat parameter vector θ ∈ ℝ^p (the "parameter-vector model"), e.g. the
  * amplitudes and eigenvalue parameters of a sum of modes, or the entries of (W, U, c) of a linear
- * RNN (REFERENCE §2). Implementations are immutable; θ is always passed in, never stored.
+ * RNN (docs/theory.md §2). Implementations are immutable; θ is always passed in, never stored.
  */
 public interface ParametricModel {
 

@@ -1,21 +1,23 @@
 package org.curseofmemory.train;
 
 import java.util.Random;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.kernel.ExpSumKernel;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.util.Validate;
 
 /**
- * Real diagonal modes (a diagonal linear RNN with real eigenvalues, REFERENCE §2):
+ * Real diagonal modes (a diagonal linear RNN with real eigenvalues, docs/theory.md §2):
  * <pre>  ρ̂_θ(t) = Σ_{k&lt;m} a_k e^{λ_k t},  λ_k = f(w_k) = −r(w_k)  </pre>
  * with θ = (a_0, …, a_{m−1}, w_0, …, w_{m−1}) and the eigenvalue map given by a
- * {@link Reparameterization} (REFERENCE §5). Analytic gradient of the kernel loss (REFERENCE §4):
+ * {@link Reparameterization} (docs/theory.md §5). Analytic gradient of the kernel loss (docs/theory.md §4):
  * ∂J/∂a_k = Σ_i v_i e^{−r_k t_i}, ∂J/∂w_k = −r'(w_k) a_k Σ_i v_i t_i e^{−r_k t_i},
  * v_i = w_i (ρ̂(t_i) − ρ(t_i)). On a uniform grid e^{−r t_i} is advanced by the exact recurrence
  * x_{i+1} = x_i e^{−r h}.
  *
  * <p>Initialisation: a_k ~ N(0, σ²) (σ = 0.1), decay rates r_k ~ U[0.5, 1.5], w_k = r^{-1}(r_k) (drawn mode by mode:
  * a_k then r_k), so every parameterization starts from the same decay rates for a given seed. A real-mode model
- * cannot fit an oscillating kernel such as Airy (REFERENCE §4). Immutable.
+ * cannot fit an oscillating kernel such as Airy (docs/theory.md §4). Immutable.
  */
 public final class RealModesModel implements KernelModel {
     private final int m;
@@ -54,9 +56,7 @@ public final class RealModesModel implements KernelModel {
     public RealModesModel withInitialDecayRange(double lo, double hi) {
         Validate.positive("initial decay rate lo", lo);
         Validate.positive("initial decay rate hi", hi);
-        if (lo > hi) {
-            throw new IllegalArgumentException("initial decay range lo=" + lo + " must be <= hi=" + hi);
-        }
+        Validate.ordered("initial decay range", lo, hi);
         RealModesModel model = new RealModesModel(m, param, amplitudeScale, lo, hi);
         model.checkRange();
         return model;
@@ -146,6 +146,16 @@ public final class RealModesModel implements KernelModel {
     public double[] amplitudes(double[] theta) {
         Validate.length("parameters theta", theta, 2 * m);
         return java.util.Arrays.copyOf(theta, m);
+    }
+
+    /**
+     * The model kernel at θ as the kit's exponential sum Σ a_k e^{−r_k t} (exact tails, derivatives
+     * and norms; the same type an {@code approx.Approximant} gives back).
+     *
+     * @throws IllegalArgumentException if a decay rate is ≤ 0 (an unstable model has no memory kernel)
+     */
+    public ExpSumKernel expSum(double[] theta) {
+        return ExpSumKernel.of(amplitudes(theta), decayRates(theta)).withName(name() + " at theta");
     }
 
     @Override

@@ -2,17 +2,19 @@ package org.curseofmemory.train;
 
 import java.util.Random;
 import org.curseofmemory.kernel.MemoryKernel;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.optim.LossFunction;
+import org.curseofmemory.optim.OptimizationProblem;
+import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
 
 /**
- * A kernel-fitting problem (REFERENCE §4): a {@link KernelModel}, a quadrature {@link Grid}, the
+ * A kernel-fitting problem (docs/theory.md §4): a {@link KernelModel}, a quadrature {@link Grid}, the
  * target kernel ρ sampled once on the grid nodes, and the initial parameters θ_0 (explicit, or
  * drawn by {@link KernelModel#initialParameters(Random)} from a seed). The loss is
  * <pre>  J(θ) = ½ Σ_i w_i (ρ̂_θ(t_i) − ρ(t_i))²,  J_ref = ½ Σ_i w_i ρ(t_i)²  </pre>
  * (J_ref is the loss of the zero model; relative loss = J/J_ref). Immutable.
  */
-public final class TrainingProblem {
+public final class TrainingProblem implements OptimizationProblem {
     private final KernelModel model;
     private final Grid grid;
     private final double[] target;
@@ -70,6 +72,7 @@ public final class TrainingProblem {
     }
 
     /** A copy whose θ_0 is drawn with {@code new Random(seed)}. */
+    @Override
     public TrainingProblem withSeed(long seed) {
         return new TrainingProblem(model, grid, target, targetName, model.initialParameters(new Random(seed)),
                 referenceLoss, seed, true);
@@ -111,11 +114,13 @@ public final class TrainingProblem {
     }
 
     /** θ_0 (a copy). */
+    @Override
     public double[] initialParameters() {
         return initial.clone();
     }
 
     /** J_ref = ½ Σ w_i ρ(t_i)². */
+    @Override
     public double referenceLoss() {
         return referenceLoss;
     }
@@ -146,6 +151,7 @@ public final class TrainingProblem {
     }
 
     /** J as a {@link LossFunction} for the trainers (checks the length of θ on each call). */
+    @Override
     public LossFunction lossFunction() {
         final int p = model.parameterCount();
         return new LossFunction() {

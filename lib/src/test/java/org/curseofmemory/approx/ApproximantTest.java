@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-
 import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.kernel.MemoryKernel;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
-
 import tech.tablesaw.api.Table;
 
-class ApproximantTest {
+class ApproximantTest extends KitTest {
 
     static final double CLOSED_FORM_TOLERANCE = 1e-9;
 

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Every public entry of the package rejects bad input with a message naming the parameter and value. */
-class BadInputTest {
+class BadInputTest extends KitTest {
 
     static final MemoryKernel EXP = Kernels.exponential(1.0);
     static final Approximant FIT = Approximant.of(EXP, new double[] {1.0}, new double[] {1.0});

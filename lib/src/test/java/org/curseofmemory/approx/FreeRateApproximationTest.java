@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.Norms;
+import org.curseofmemory.optim.StopReason;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class FreeRateApproximationTest {
+class FreeRateApproximationTest extends KitTest {
 
     /** Acceptance (brief): relative L1 error for (1+t)^{−1.5} below this by m = 16. */
     static final double ACCEPTANCE_RELATIVE_L1 = 1e-2;
@@ -69,7 +71,7 @@ class FreeRateApproximationTest {
         Approximant a = FreeRateApproximation.ofWidth(1).optimizeRates().approximate(target);
         assertEquals(1.0, a.rates()[0], 1e-6);
         assertEquals(2.0, a.amplitudes()[0], 1e-6);
-        assertEquals(Approximant.StopReason.CONVERGED, a.stopReason());
+        assertEquals(StopReason.CONVERGED, a.stopReason());
     }
 
     @Test

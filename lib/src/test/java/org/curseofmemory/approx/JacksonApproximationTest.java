@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.curseofmemory.kernel.Kernels;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.Norms;
+import org.curseofmemory.kernel.ShiftedChebyshev;
+import org.curseofmemory.optim.StopReason;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class JacksonApproximationTest {
+class JacksonApproximationTest extends KitTest {
 
-    /** REFERENCE §4 [kit, numpy]: L¹ errors of the Jackson fit of e^{−t}cos t, β = 0.5. */
+    /** docs/theory.md §4 [kit, numpy]: L¹ errors of the Jackson fit of e^{−t}cos t, β = 0.5. */
     static final int[] WIDTHS = {2, 4, 8, 16, 32, 64};
     static final double[] KIT_L1 = {0.26, 4.2e-2, 6.3e-3, 7.7e-4, 6.3e-5, 4.1e-6};
     /** The kit's numbers have two digits; ours must agree to this relative tolerance. */
@@ -35,7 +38,7 @@ class JacksonApproximationTest {
             }
             assertEquals(ApproximationMethod.JACKSON, a.method());
             assertEquals(0.5, a.beta().getAsDouble());
-            assertEquals(Approximant.StopReason.LINEAR_SOLVE, a.stopReason());
+            assertEquals(StopReason.LINEAR_SOLVE, a.stopReason());
         }
         // least-squares slope of ln(error) against ln(m) over m = 8, 16, 32, 64
         double slope = logLogSlope(new double[] {8, 16, 32, 64}, new double[] {err[2], err[3], err[4], err[5]});
@@ -127,10 +130,10 @@ class JacksonApproximationTest {
 
     @Test
     void optimisedBetaMatchesKitCalibrationForPowerLaw() {
-        // REFERENCE §4 [kit]: relative L1 error ≈ 2.6e-2 at m = 64, ω = 0.5, β optimised.
+        // docs/theory.md §4 [kit]: relative L1 error ≈ 2.6e-2 at m = 64, ω = 0.5, β optimised.
         Approximant a = JacksonApproximation.ofWidth(64).optimizeBeta().approximate(Kernels.powerLaw(0.5));
         assertEquals(2.6e-2, a.relativeL1Error(), 0.1 * 2.6e-2);
-        assertEquals(Approximant.StopReason.CONVERGED, a.stopReason());
+        assertEquals(StopReason.CONVERGED, a.stopReason());
         assertTrue(a.iterations() > JacksonApproximation.SCAN_POINTS);
     }
 

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-
+import java.util.List;
 import org.curseofmemory.kernel.Kernels;
+import org.curseofmemory.rnn.Reparameterization;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
-
 import tech.tablesaw.api.Table;
 
-class PerturbationErrorTest {
+class PerturbationErrorTest extends KitTest {
 
     /** First-order behaviour: E(10β)/E(β) for tiny β must be 10 within this relative tolerance. */
     static final double LINEARITY_TOLERANCE = 1e-3;
@@ -112,7 +113,7 @@ class PerturbationErrorTest {
 
     @Test
     void theKneeMovesLeftAsTheWidthGrowsForPowerLawMemory() {
-        // REFERENCE §5: for a power law the radius at which the perturbed model breaks down shrinks with m,
+        // docs/theory.md §5: for a power law the radius at which the perturbed model breaks down shrinks with m,
         // because the fit needs ever slower modes (absolute perturbations of a rate λ_min destabilise at β ≈ λ_min).
         double previous = Double.POSITIVE_INFINITY;
         for (int m : new int[] {4, 8, 16}) {
@@ -132,5 +133,52 @@ class PerturbationErrorTest {
         assertTrue(r.worstErrors()[0] > 1e3 * jackson.l1Error(), "E(1e-10)=" + r.worstErrors()[0]
                 + " vs approximation error " + jackson.l1Error());
         assertTrue(r.allStable());
+    }
+
+    /** The naive reference: perturb w = f⁻¹(λ) by βu, amplitudes fixed, re-fit nothing, running max. */
+    private static double[] naiveCurve(Approximant fit, Reparameterization f, double[] betas, int draws, long seed) {
+        int m = fit.width();
+        double[] rates = fit.rates();
+        double[] amplitudes = fit.amplitudes();
+        double[] w = new double[m];
+        for (int k = 0; k < m; k++) {
+            w[k] = f.parameterForDecayRate(rates[k]);
+        }
+        java.util.Random random = new java.util.Random(seed);
+        double[][] u = new double[draws][m];
+        for (double[] direction : u) {
+            for (int k = 0; k < m; k++) {
+                direction[k] = 2 * random.nextDouble() - 1;
+            }
+        }
+        double norm = fit.targetL1Norm();
+        double worst = fit.l1Error() / norm;
+        double[] errors = new double[betas.length];
+        for (int j = 0; j < betas.length; j++) {
+            for (int i = 0; i < draws; i++) {
+                double[] perturbed = new double[m];
+                boolean stable = true;
+                for (int k = 0; k < m; k++) {
+                    perturbed[k] = f.decayRate(w[k] + betas[j] * u[i][k]);
+                    stable &= perturbed[k] > 0;
+                }
+                double e = stable ? Approximant.of(fit.target(), perturbed, amplitudes).l1Error() / norm
+                        : Double.POSITIVE_INFINITY;
+                worst = Math.max(worst, e);
+            }
+            errors[j] = worst;
+        }
+        return errors;
+    }
+
+    @Test
+    void reparameterizedPerturbationMatchesTheNaiveCurveExactly() {
+        Approximant fit = FreeRateApproximation.ofWidth(4).approximate(Kernels.powerLaw(0.5));
+        double[] betas = {1e-4, 1e-3, 1e-2, 1e-1, 1};
+        for (Reparameterization f : List.of(Reparameterization.DIRECT, Reparameterization.EXP)) {
+            PerturbationErrorResult r = PerturbationError.of(fit).withReparameterization(f).withFixedAmplitudes()
+                    .withRadii(betas).withDraws(3).withSeed(1).compute();
+            assertArrayEquals(naiveCurve(fit, f, betas, 3, 1), r.relativeWorstErrors(), 0.0, f.name());
+        }
     }
 }

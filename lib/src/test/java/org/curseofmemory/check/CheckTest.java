@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CheckTest {
+class CheckTest extends KitTest {
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
     @BeforeEach

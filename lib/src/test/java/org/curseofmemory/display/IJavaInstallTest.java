@@ -1,5 +1,6 @@
 package org.curseofmemory.display;
 
+import org.curseofmemory.testing.KitTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
@@ -15,7 +16,7 @@ import io.github.spencerpark.jupyter.kernel.display.Renderer;
  * IJava is replaced by a stand-in class of the same name (test sources) whose kernel hands out a
  * real jupyter-jvm-basekernel renderer.
  */
-class IJavaInstallTest {
+class IJavaInstallTest extends KitTest {
 
     /** The part of IJava's kernel that the display layer uses. */
     public static final class StandInKernel {
@@ -33,7 +34,7 @@ class IJavaInstallTest {
         try {
             assertEquals(KernelDisplay.Host.IJAVA, KernelDisplay.install());
             assertEquals(Set.of("application/vnd.plotly.v1+json", "text/html", "text/plain"),
-                    RendererContract.bundle(kernel.getRenderer().render(RendererContract.linePlot())).keySet());
+                    RendererContract.bundle(kernel.getRenderer().render(RendererContract.chart())).keySet());
             assertEquals(Set.of("text/html", "text/plain"),
                     RendererContract.bundle(kernel.getRenderer().render(RendererContract.table(3))).keySet());
             assertEquals(KernelDisplay.Host.IJAVA, KernelDisplay.install(), "a second install registers nothing more");

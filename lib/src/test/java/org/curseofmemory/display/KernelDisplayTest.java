@@ -1,5 +1,6 @@
 package org.curseofmemory.display;
 
+import org.curseofmemory.testing.KitTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 
 import org.junit.jupiter.api.Test;
 
-class KernelDisplayTest {
+class KernelDisplayTest extends KitTest {
 
     @Test
     void outsideAKernelInstallDoesNothing() {

@@ -1,5 +1,6 @@
 package org.curseofmemory.display;
 
+import org.curseofmemory.testing.KitTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * ({@code org/dflib/...}); the display package names the kernels' entry points only as strings
  * with dots, for reflection.
  */
-class NoKernelDependencyTest {
+class NoKernelDependencyTest extends KitTest {
     private static final List<String> KERNEL_PACKAGES = List.of("org.dflib", "io.github.spencerpark");
 
     private static Path mainClasses() throws URISyntaxException {

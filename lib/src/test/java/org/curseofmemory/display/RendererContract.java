@@ -1,5 +1,6 @@
 package org.curseofmemory.display;
 
+import org.curseofmemory.testing.KitTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 
-import org.curseofmemory.plot.LinePlot;
+import org.curseofmemory.plot.Chart;
 import org.curseofmemory.plot.PlotlyJson;
 import org.curseofmemory.plot.TableHtml;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
  * kernel's {@code DisplayData} serialised with Gson (the JSON library both kernels use for their
  * messages).
  */
-abstract class RendererContract {
+abstract class RendererContract extends KitTest {
     private static final String PLOTLY = "application/vnd.plotly.v1+json";
     private static final Gson GSON = new Gson();
 
@@ -71,8 +72,8 @@ abstract class RendererContract {
         return new Figure(Layout.builder().title("A plain Tablesaw figure").build(), trace);
     }
 
-    static LinePlot linePlot() {
-        return LinePlot.titled("Short and long memory").xLabel("t").yLabel("ρ(t)").logY()
+    static Chart chart() {
+        return Chart.titled("Short and long memory").xLabel("t").yLabel("ρ(t)").logY()
                 .line("exponential", new double[] {0, 1, 2}, new double[] {1, Math.exp(-1), Math.exp(-2)})
                 .dashed("power law", new double[] {0, 1, 2}, new double[] {1, Math.pow(2, -1.5), Math.pow(3, -1.5)});
     }
@@ -108,9 +109,9 @@ abstract class RendererContract {
     }
 
     @Test
-    void aLinePlotShowsAsItsFigure() {
+    void aChartShowsAsItsFigure() {
         Object renderer = kitRenderer();
-        LinePlot plot = linePlot();
+        Chart plot = chart();
         JsonObject bundle = bundle(render(renderer, plot));
         assertFigureBundle(bundle, plot.figure());
         assertEquals("Figure \"Short and long memory\": 2 series (exponential, power law); x: t; y: ρ(t) (log)",
@@ -138,7 +139,7 @@ abstract class RendererContract {
         Figure figure = tablesawFigure();
         JsonObject htmlOnly = bundle(renderAs(renderer, figure, "text/html"));
         assertEquals(Set.of("text/html", "text/plain"), htmlOnly.keySet());
-        JsonObject plotlyOnly = bundle(renderAs(renderer, linePlot(), PLOTLY));
+        JsonObject plotlyOnly = bundle(renderAs(renderer, chart(), PLOTLY));
         assertEquals(Set.of(PLOTLY, "text/plain"), plotlyOnly.keySet());
     }
 
@@ -179,7 +180,7 @@ abstract class RendererContract {
                 })));
         assertEquals("bad plot", assertThrows(ArithmeticException.class, () -> render(other, new Broken())).getMessage());
 
-        LinePlot empty = LinePlot.titled("nothing yet");
+        Chart empty = Chart.titled("nothing yet");
         Object kit = kitRenderer();
         IllegalStateException noSeries = assertThrows(IllegalStateException.class, () -> render(kit, empty));
         assertTrue(noSeries.getMessage().contains("has no series"), noSeries.getMessage());

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class AiryTest {
+class AiryTest extends KitTest {
     /** Required absolute accuracy of Ai and Ai' on [−20, 5] (brief). */
     private static final double ABS_TOL = 1e-9;
     /** Achieved absolute accuracy on [−20, 5] (measured on this table: max 3.1e-13 for Ai, 9.2e-13 for Ai'). */

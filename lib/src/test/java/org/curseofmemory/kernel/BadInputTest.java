@@ -3,12 +3,13 @@ package org.curseofmemory.kernel;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Every public entry rejects bad input with IllegalArgumentException naming the parameter, value and range. */
-class BadInputTest {
+class BadInputTest extends KitTest {
 
     private static void rejects(String expectedMessagePart, Executable call) {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, call);

@@ -3,13 +3,12 @@ package org.curseofmemory.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
-
 import tech.tablesaw.api.Table;
 
-class KernelTablesTest {
+class KernelTablesTest extends KitTest {
     @Test
     void samplesOnUniformTimes() {
         MemoryKernel a = Kernels.exponential(2).named("fast");

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleUnaryOperator;
-
+import org.curseofmemory.quad.QuadratureEstimate;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class KernelsTest {
+class KernelsTest extends KitTest {
     /** Closed forms evaluated in double precision. */
     private static final double CLOSED_FORM_REL = 1e-13;
     /** Numeric norms vs closed forms. */
@@ -113,7 +114,7 @@ class KernelsTest {
         assertEquals("(1+t)^-1.5", k.name());
         // distance between two power laws: both tails known, but the triangle bound is loose, so the
         // tail is extrapolated
-        NormEstimate e = Norms.l1DistanceEstimate(k, Kernels.powerLaw(2, 0.5));
+        QuadratureEstimate e = Norms.l1DistanceEstimate(k, Kernels.powerLaw(2, 0.5));
         assertRel(2.0, e.value(), 1e-8);
     }
 

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.curseofmemory.quad.QuadratureEstimate;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-class NormsTest {
+class NormsTest extends KitTest {
     /** Relative accuracy promised on smooth kernels. */
     private static final double SMOOTH_REL = 1e-10;
     /** Relative accuracy with an extrapolated (unknown) power-law tail. */
@@ -32,8 +34,8 @@ class NormsTest {
     void powerLawNormsUseExactTail() {
         for (double omega : new double[] {0.05, 0.25, 0.5, 1, 3}) {
             PowerLawKernel k = Kernels.powerLaw(omega);
-            NormEstimate e = Norms.l1Estimate(k);
-            assertEquals(NormEstimate.TailMethod.EXACT, e.tailMethod());
+            QuadratureEstimate e = Norms.l1Estimate(k);
+            assertEquals(QuadratureEstimate.TailMethod.EXACT, e.tailMethod());
             assertRel(1 / omega, e.value(), SMOOTH_REL);
             assertRel(1 / (1 + 2 * omega), Norms.l2Squared(k), SMOOTH_REL);
         }
@@ -43,8 +45,8 @@ class NormsTest {
     void powerLawWithUnknownTailIsExtrapolated() {
         for (double omega : new double[] {0.25, 0.5, 1}) {
             MemoryKernel k = Kernels.fromLambda("pl", t -> Math.pow(1 + t, -(1 + omega)));
-            NormEstimate e = Norms.l1Estimate(k);
-            assertEquals(NormEstimate.TailMethod.EXTRAPOLATED, e.tailMethod());
+            QuadratureEstimate e = Norms.l1Estimate(k);
+            assertEquals(QuadratureEstimate.TailMethod.EXTRAPOLATED, e.tailMethod());
             assertRel(1 / omega, e.value(), EXTRAPOLATED_REL);
             assertRel(1 / (1 + 2 * omega), Norms.l2Squared(k), EXTRAPOLATED_REL);
         }
@@ -101,7 +103,7 @@ class NormsTest {
     @Test
     void underflowingKernelsStayCheap() {
         // e^{-100 t} is exactly 0 beyond t ≈ 7.5; zeros must not be mistaken for sign changes
-        NormEstimate e = Norms.l1Estimate(Kernels.exponential(100));
+        QuadratureEstimate e = Norms.l1Estimate(Kernels.exponential(100));
         assertRel(0.01, e.value(), SMOOTH_REL);
         assertTrue(e.evaluations() < 20_000, "evaluations " + e.evaluations());
     }
@@ -111,7 +113,7 @@ class NormsTest {
         // the same power law computed two ways differs only by rounding, with sign changes everywhere
         PowerLawKernel p = Kernels.powerLaw(0.5);
         MemoryKernel q = Kernels.fromLambda("copy", t -> Math.exp(-1.5 * Math.log1p(t)));
-        NormEstimate e = Norms.l1DistanceEstimate(p, q);
+        QuadratureEstimate e = Norms.l1DistanceEstimate(p, q);
         assertTrue(e.value() <= Norms.NOISE * p.exactL1(), "distance " + e.value());
         assertTrue(e.errorEstimate() <= 10 * Norms.NOISE * 2 * p.exactL1(), "error " + e.errorEstimate());
         assertTrue(e.evaluations() < 100_000, "evaluations " + e.evaluations());
@@ -137,9 +139,9 @@ class NormsTest {
         assertRel(Math.sqrt(0.5 + 0.25 - 2.0 / 3), Norms.l2Distance(a, b), SMOOTH_REL);
         // power law minus exponential: tails bounded by the triangle inequality
         PowerLawKernel p = Kernels.powerLaw(0.5);
-        NormEstimate e = Norms.l1DistanceEstimate(p, Kernels.exponential(-1, 1));
+        QuadratureEstimate e = Norms.l1DistanceEstimate(p, Kernels.exponential(-1, 1));
         assertRel(2 + 1, e.value(), SMOOTH_REL);
-        assertEquals(NormEstimate.TailMethod.BOUNDED, e.tailMethod());
+        assertEquals(QuadratureEstimate.TailMethod.BOUNDED, e.tailMethod());
         assertEquals(0.0, Norms.l1Distance(p, p));
     }
 

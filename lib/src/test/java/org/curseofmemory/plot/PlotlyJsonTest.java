@@ -8,17 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
-
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
-class PlotlyJsonTest {
+class PlotlyJsonTest extends KitTest {
 
     private static Figure twoSeries() {
-        return LinePlot.titled("Short vs \"long\" memory & more")
+        return Chart.titled("Short vs \"long\" memory & more")
                 .xLabel("t").yLabel("ρ(t)").logY()
                 .line("e^-t", new double[] {0, 1, 2}, new double[] {1, Math.exp(-1), Math.exp(-2)})
                 .points("it's a power law", new double[] {0, 1, 2}, new double[] {1, Double.NaN, 0.2})
@@ -66,7 +65,7 @@ class PlotlyJsonTest {
 
     @Test
     void dashedSeriesAreDashed() {
-        Figure fig = LinePlot.titled("").line("solid", new double[] {0, 1}, new double[] {1, 2})
+        Figure fig = Chart.titled("").line("solid", new double[] {0, 1}, new double[] {1, 2})
                 .dashed("guide", new double[] {0, 1}, new double[] {2, 3}).figure();
         List<?> data = (List<?>) PlotlyJson.toMap(fig).get("data");
         assertNull(((Map<?, ?>) data.get(0)).get("line"));
@@ -75,7 +74,7 @@ class PlotlyJsonTest {
 
     @Test
     void logAxisDropsNonPositivePoints() {
-        Figure fig = LinePlot.titled("").logX().line("a", new double[] {0, 1, 2}, new double[] {3, 4, 5}).figure();
+        Figure fig = Chart.titled("").logX().line("a", new double[] {0, 1, 2}, new double[] {3, 4, 5}).figure();
         List<?> x = (List<?>) ((Map<?, ?>) ((List<?>) PlotlyJson.toMap(fig).get("data")).get(0)).get("x");
         assertEquals(List.of(1.0, 2.0), x);
     }
@@ -83,19 +82,19 @@ class PlotlyJsonTest {
     @Test
     void tablePlotUsesColumns() {
         Table table = Table.create("k", DoubleColumn.create("t", 0, 1), DoubleColumn.create("rho", 1, 0.5));
-        assertEquals("Figure \"kernel\": 1 series (rho); x: t", LinePlot.of("kernel", table, "t", "rho").toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LinePlot.of("k", table, "t", "nope"));
+        assertEquals("Figure \"kernel\": 1 series (rho); x: t", Chart.of("kernel", table, "t", "rho").toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Chart.of("k", table, "t", "nope"));
         assertTrue(e.getMessage().contains("column \"nope\" is not in the table"), e.getMessage());
     }
 
     @Test
     void badInputIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LinePlot.titled("p").line("a", new double[] {1, 2}, new double[] {1}));
+                () -> Chart.titled("p").line("a", new double[] {1, 2}, new double[] {1}));
         assertTrue(e.getMessage().contains("series \"a\" has 2 x values but 1 y values"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> LinePlot.titled("p").size(10, 400));
+        e = assertThrows(IllegalArgumentException.class, () -> Chart.titled("p").size(10, 400));
         assertTrue(e.getMessage().contains("plot width=10 must be in [200, 2000]"), e.getMessage());
-        IllegalStateException s = assertThrows(IllegalStateException.class, () -> LinePlot.titled("empty").figure());
+        IllegalStateException s = assertThrows(IllegalStateException.class, () -> Chart.titled("empty").figure());
         assertTrue(s.getMessage().contains("has no series"), s.getMessage());
     }
 }

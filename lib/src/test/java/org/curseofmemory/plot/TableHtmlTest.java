@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
-
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
-class TableHtmlTest {
+class TableHtmlTest extends KitTest {
     @Test
     void longTablesShowHeadAndTail() {
         double[] t = new double[30];

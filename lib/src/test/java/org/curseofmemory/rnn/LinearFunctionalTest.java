@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleUnaryOperator;
-
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.kernel.Norms;
 import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.signal.Signals;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class LinearFunctionalTest {
+class LinearFunctionalTest extends KitTest {
 
     /** Simpson with h = 1e-3 on smooth integrands: error ≈ h⁴·|f''''|/180 ≲ 1e-13. */
     private static final double SMOOTH_TOL = 1e-11;

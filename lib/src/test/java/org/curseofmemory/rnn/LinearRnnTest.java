@@ -8,15 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.kernel.Norms;
+import org.curseofmemory.testing.KitTest;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class LinearRnnTest {
+class LinearRnnTest extends KitTest {
 
     /** Closed-form kernels are reproduced to this absolute accuracy. */
     private static final double CLOSED_FORM_TOL = 1e-12;

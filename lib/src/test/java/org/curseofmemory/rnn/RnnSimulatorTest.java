@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.curseofmemory.signal.InputSignal;
 import org.curseofmemory.signal.Signals;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import tech.tablesaw.api.Table;
 
-class RnnSimulatorTest {
+class RnnSimulatorTest extends KitTest {
 
     /** ZOH is exact for inputs constant on each step: only rounding remains. */
     private static final double ZOH_EXACT_TOL = 1e-12;
@@ -187,7 +188,7 @@ class RnnSimulatorTest {
 
     @Test
     void whiteNoiseOutputVarianceIsTheSquaredL2NormOfTheKernel() {
-        // Itô isometry (REFERENCE §4): E[y(T)²] = ∫₀^T ρ̂(s)² ds for white-noise input; ρ̂ = e^{-t} − 0.5e^{-3t}
+        // Itô isometry (docs/theory.md §4): E[y(T)²] = ∫₀^T ρ̂(s)² ds for white-noise input; ρ̂ = e^{-t} − 0.5e^{-3t}
         // has ∫₀^∞ ρ̂² = 1/2 − 2·0.5/4 + 0.25/6. Monte Carlo over 2000 seeds: standard error ≈ √2/√2000 ≈ 3%.
         LinearRnn rnn = LinearRnn.diagonal(new double[]{1, 3}, new double[]{1, -0.5});
         double expected = 0.5 - 0.25 + 0.25 / 6;

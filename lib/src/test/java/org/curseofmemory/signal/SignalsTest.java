@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class SignalsTest {
+class SignalsTest extends KitTest {
 
     /** Sample moments from n = 200 000 draws: standard error of the variance ≈ √(2/n) ≈ 0.003. */
     private static final double MOMENT_TOL = 0.02;

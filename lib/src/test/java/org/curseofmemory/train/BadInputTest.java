@@ -5,12 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.experiment.LineFit;
+import org.curseofmemory.experiment.PlateauDetector;
+import org.curseofmemory.experiment.PlateauSweep;
+import org.curseofmemory.experiment.Sweep;
+import org.curseofmemory.optim.Adam;
+import org.curseofmemory.optim.GradientDescent;
+import org.curseofmemory.optim.GradientFlow;
+import org.curseofmemory.optim.LossRecorder;
+import org.curseofmemory.optim.ProgressListener;
+import org.curseofmemory.optim.StopReason;
+import org.curseofmemory.optim.StoppingCriteria;
+import org.curseofmemory.optim.TrainingMonitor;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.rnn.Reparameterization;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Bad input fails at the entrance with a message naming the parameter, the value and the range. */
-class BadInputTest {
+class BadInputTest extends KitTest {
     static final Grid GRID = Grid.uniform(10, 0.1);
     static final ComplexModesModel MODEL = ComplexModesModel.of(2, Reparameterization.EXP);
 

@@ -3,11 +3,12 @@ package org.curseofmemory.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
-/** The general linear RNN kernel cᵀe^{Wt}U against closed forms (REFERENCE §2). */
-class LinearRnnModelTest {
+/** The general linear RNN kernel cᵀe^{Wt}U against closed forms (docs/theory.md §2). */
+class LinearRnnModelTest extends KitTest {
     static final double KERNEL_TOL = 1e-12;
 
     @Test
@@ -45,33 +46,6 @@ class LinearRnnModelTest {
         double[] k = rnn.kernel(theta, t);
         for (int i = 0; i < t.length; i++) {
             assertEquals(t[i] * Math.exp(-t[i]), k[i], KERNEL_TOL);
-        }
-    }
-
-    @Test
-    void matrixExponentialOfLargeNormMatrix() {
-        // e^{X} for X = [[-30, 0], [0, 5]] by scaling and squaring
-        double[] e = MatrixExponential.expm(new double[] {-30, 0, 0, 5}, 2);
-        assertArrayEquals(new double[] {Math.exp(-30), 0, 0, Math.exp(5)}, e, 1e-12 * Math.exp(5));
-        assertEquals(Math.exp(-30), e[0], 1e-12 * Math.exp(-30));
-    }
-
-    @Test
-    void frechetDerivativeMatchesDifferenceQuotient() {
-        double[] x = {-0.3, 0.8, -1.1, -0.2};
-        double[] dir = {0.5, -0.2, 0.1, 0.9};
-        double[] l = MatrixExponential.frechet(x, dir, 2);
-        double h = 1e-6;
-        double[] xp = new double[4];
-        double[] xm = new double[4];
-        for (int i = 0; i < 4; i++) {
-            xp[i] = x[i] + h * dir[i];
-            xm[i] = x[i] - h * dir[i];
-        }
-        double[] ep = MatrixExponential.expm(xp, 2);
-        double[] em = MatrixExponential.expm(xm, 2);
-        for (int i = 0; i < 4; i++) {
-            assertEquals((ep[i] - em[i]) / (2 * h), l[i], 1e-8);
         }
     }
 }

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.curseofmemory.kernel.ExpSumKernel;
 import org.curseofmemory.kernel.MemoryKernel;
-import org.curseofmemory.util.Grid;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.rnn.Reparameterization;
+import org.curseofmemory.testing.KitTest;
 import org.junit.jupiter.api.Test;
 
 /** Analytic gradients of every model and parameterization against central finite differences. */
-class ModelGradientTest {
+class ModelGradientTest extends KitTest {
     /** Required: ‖g − g_FD‖∞ / ‖g‖∞ below this. */
     static final double GRADIENT_REL_TOL = 1e-6;
     /** Uniform-grid recurrences vs direct evaluation of the kernel. */
@@ -137,5 +140,25 @@ class ModelGradientTest {
         double[] r = {0.3, 1.7};
         assertArrayEquals(real.kernel(real.parametersFor(a, r), t),
                 cplx.kernel(cplx.parametersFor(a, new double[] {5, -3}, r, new double[] {0, 0}), t), 1e-15);
+    }
+
+    @Test
+    void modeModelsGiveBackTheExpSumKernelTheyEvaluate() {
+        double[] t = {0, 0.3, 1, 2.5, 7};
+        RealModesModel real = RealModesModel.of(3, Reparameterization.EXP);
+        double[] theta = real.initialParameters(new java.util.Random(4));
+        ExpSumKernel k = real.expSum(theta);
+        double[] direct = real.kernel(theta, t);
+        for (int i = 0; i < t.length; i++) {
+            assertEquals(direct[i], k.value(t[i]), 1e-14 * (1 + Math.abs(direct[i])));
+        }
+        ComplexModesModel complex = ComplexModesModel.of(2, Reparameterization.SOFTPLUS);
+        double[] phi = complex.initialParameters(new java.util.Random(5));
+        ExpSumKernel kc = complex.expSum(phi);
+        double[] directC = complex.kernel(phi, t);
+        for (int i = 0; i < t.length; i++) {
+            assertEquals(directC[i], kc.value(t[i]), 1e-14 * (1 + Math.abs(directC[i])));
+        }
+        assertTrue(kc.tailL2Squared(0).isPresent(), "exact L2 tail of the trained kernel");
     }
 }

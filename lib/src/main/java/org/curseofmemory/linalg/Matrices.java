@@ -1,0 +1,130 @@
+package org.curseofmemory.linalg;
+
+import org.curseofmemory.util.Validate;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The kit's small dense matrix operations, in the EJML style: static methods, the output argument
+ * last, matrices either as EJML {@link DMatrixRMaj} or as row-major flat {@code double[]} of
+ * size n·n (the models' parameter vectors hold W that way).
+ *
+ * <p><b>Aliasing.</b> An output array must not be one of the inputs, unless the method says so.
+ * <b>Failure.</b> Bad shapes or non-finite input are an {@link IllegalArgumentException} naming
+ * the argument; nothing here returns NaN in place of an error.
+ */
+public final class Matrices {
+    private Matrices() {
+    }
+
+    /** A copy of {@code rows} as an EJML matrix; rejects null, empty, jagged and non-finite input. */
+    public static DMatrixRMaj fromRows(String name, double[][] rows) {
+        Validate.notNull(name, rows);
+        if (rows.length == 0) {
+            throw new IllegalArgumentException(name + " must have at least one row but has 0 rows");
+        }
+        Validate.notNull(name + " row 0", rows[0]);
+        int cols = rows[0].length;
+        DMatrixRMaj m = new DMatrixRMaj(rows.length, cols);
+        for (int i = 0; i < rows.length; i++) {
+            Validate.notNull(name + " row " + i, rows[i]);
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException(name + " row " + i + " has length " + rows[i].length
+                        + " but row 0 has length " + cols + " (all rows must have the same length)");
+            }
+            for (int j = 0; j < cols; j++) {
+                m.unsafe_set(i, j, finiteEntry(name, i, j, rows[i][j]));
+            }
+        }
+        return m;
+    }
+
+    /** A copy of an EJML matrix, rejecting null and non-finite entries. */
+    public static DMatrixRMaj checkedCopy(String name, DMatrixRMaj source) {
+        Validate.notNull(name, source);
+        for (int i = 0; i < source.numRows; i++) {
+            for (int j = 0; j < source.numCols; j++) {
+                finiteEntry(name, i, j, source.unsafe_get(i, j));
+            }
+        }
+        return source.copy();
+    }
+
+    public static double finiteEntry(String name, int i, int j, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + "[" + i + "][" + j + "]=" + v + " must be a finite number");
+        }
+        return v;
+    }
+
+    public static double[][] toRows(DMatrixRMaj m) {
+        double[][] out = new double[m.numRows][m.numCols];
+        for (int i = 0; i < m.numRows; i++) {
+            for (int j = 0; j < m.numCols; j++) {
+                out[i][j] = m.unsafe_get(i, j);
+            }
+        }
+        return out;
+    }
+
+    public static String shape(DMatrixRMaj m) {
+        return m.numRows + "×" + m.numCols;
+    }
+
+    /** The n×n identity, row-major (a new array). */
+    public static double[] identity(int n) {
+        Validate.atLeast("matrix size n", n, 1);
+        double[] id = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            id[i * n + i] = 1.0;
+        }
+        return id;
+    }
+
+    /** out = aᵀ for n×n row-major a; {@code out} must not alias {@code a}. Returns {@code out}. */
+    public static double[] transpose(double[] a, int n, double[] out) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                out[j * n + i] = a[i * n + j];
+            }
+        }
+        return out;
+    }
+
+    /** out = a·b for n×n row-major a, b; {@code out} must not alias a or b. Returns {@code out}. */
+    public static double[] multiply(double[] a, double[] b, int n, double[] out) {
+        java.util.Arrays.fill(out, 0, n * n, 0.0);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double aik = a[i * n + k];
+                if (aik == 0) {
+                    continue;
+                }
+                for (int j = 0; j < n; j++) {
+                    out[i * n + j] += aik * b[k * n + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** aᵀb = Σ a_i b_i over the length of a. */
+    public static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** out = a·v for n×n row-major a; {@code out} must not alias v. Returns {@code out}. */
+    public static double[] multiplyVector(double[] a, double[] v, int n, double[] out) {
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += a[i * n + j] * v[j];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,148 @@
+package org.curseofmemory.train.sequence;
+
+import java.util.Random;
+import org.curseofmemory.util.Validate;
+
+/**
+ * A training set of n input/output sequence pairs (x⁽ⁱ⁾, y⁽ⁱ⁾ = H(x⁽ⁱ⁾)) of K samples each at
+ * interval Δt, with inputs of dimension d (flat, x_k at offset k·d) and scalar outputs, in the
+ * conventions of {@link DiscreteRnn}. For white-noise inputs (i.i.d. N(0, 1/Δt) per step,
+ * docs/theory.md §4) the data loss of a linear model estimates the kernel loss, see {@link DataLoss}.
+ * Immutable; accessors return copies.
+ */
+public final class SequenceDataset {
+    private final double[][] inputs;
+    private final double[][] targets;
+    private final int inputDimension;
+    private final double dt;
+    private final String name;
+
+    private SequenceDataset(double[][] inputs, double[][] targets, int inputDimension, double dt, String name) {
+        this.inputs = inputs;
+        this.targets = targets;
+        this.inputDimension = inputDimension;
+        this.dt = dt;
+        this.name = name;
+    }
+
+    /**
+     * n white-noise input sequences x_k ~ N(0, 1/Δt) i.i.d. (see {@link WhiteNoise}) with targets
+     * y = H(x), all drawn from {@code new Random(seed)}: same seed ⇒ identical data.
+     *
+     * @param target    the target functional H (its Δt and d are used), not null
+     * @param sequences n ≥ 1
+     * @param steps     K ≥ 1 samples per sequence
+     * @param seed      random seed
+     */
+    public static SequenceDataset whiteNoise(TargetFunctional target, int sequences, int steps, long seed) {
+        Validate.notNull("target functional", target);
+        Validate.atLeast("number of sequences", sequences, 1);
+        Validate.atLeast("steps K", steps, 1);
+        Random random = new Random(seed);
+        int d = target.inputDimension();
+        double[][] x = new double[sequences][];
+        double[][] y = new double[sequences][];
+        for (int i = 0; i < sequences; i++) {
+            x[i] = WhiteNoise.sample(steps, d, target.dt(), random);
+            y[i] = checkedTargets(target, x[i], steps, i);
+        }
+        return new SequenceDataset(x, y, d, target.dt(), "white noise -> " + target.name() + " (seed " + seed + ")");
+    }
+
+    /**
+     * A dataset from explicit sequences (copied).
+     *
+     * @param inputs         n ≥ 1 flat inputs, each of length K·d, same K for all, finite
+     * @param targets        n outputs, each of length K, finite
+     * @param inputDimension d ≥ 1
+     * @param dt             Δt &gt; 0
+     */
+    public static SequenceDataset of(double[][] inputs, double[][] targets, int inputDimension, double dt) {
+        Validate.notNull("inputs", inputs);
+        Validate.notNull("targets", targets);
+        Validate.atLeast("input dimension d", inputDimension, 1);
+        Validate.positive("sample interval dt", dt);
+        if (inputs.length < 1) {
+            throw new IllegalArgumentException("inputs has 0 sequences but needs at least 1");
+        }
+        if (targets.length != inputs.length) {
+            throw new IllegalArgumentException("targets has " + targets.length + " sequences but inputs has "
+                    + inputs.length);
+        }
+        Validate.finiteArray("targets[0]", targets[0], 1);
+        int steps = targets[0].length;
+        double[][] x = new double[inputs.length][];
+        double[][] y = new double[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            Validate.finiteArray("inputs[" + i + "]", inputs[i], 1);
+            Validate.length("inputs[" + i + "]", inputs[i], steps * inputDimension);
+            Validate.finiteArray("targets[" + i + "]", targets[i], 1);
+            Validate.length("targets[" + i + "]", targets[i], steps);
+            x[i] = inputs[i].clone();
+            y[i] = targets[i].clone();
+        }
+        return new SequenceDataset(x, y, inputDimension, dt, "explicit data");
+    }
+
+    private static double[] checkedTargets(TargetFunctional target, double[] x, int steps, int index) {
+        double[] y = target.outputs(x);
+        if (y == null || y.length != steps) {
+            throw new IllegalArgumentException("target functional " + target.name() + " returned "
+                    + (y == null ? "null" : y.length + " outputs") + " for sequence " + index + " but must return "
+                    + steps);
+        }
+        for (int k = 0; k < steps; k++) {
+            if (!Double.isFinite(y[k])) {
+                throw new IllegalArgumentException("target functional " + target.name() + " returned y[" + k + "]="
+                        + y[k] + " for sequence " + index + "; targets must be finite");
+            }
+        }
+        return y;
+    }
+
+    /** Number n of sequences. */
+    public int size() {
+        return inputs.length;
+    }
+
+    /** Samples K per sequence. */
+    public int steps() {
+        return targets[0].length;
+    }
+
+    /** Input dimension d. */
+    public int inputDimension() {
+        return inputDimension;
+    }
+
+    /** Sample interval Δt. */
+    public double dt() {
+        return dt;
+    }
+
+    /** Input sequence i (a copy, flat, length K·d). */
+    public double[] input(int i) {
+        Validate.inRange("sequence index", i, 0, inputs.length - 1);
+        return inputs[i].clone();
+    }
+
+    /** Target sequence i (a copy, length K). */
+    public double[] target(int i) {
+        Validate.inRange("sequence index", i, 0, inputs.length - 1);
+        return targets[i].clone();
+    }
+
+    double[] rawInput(int i) {
+        return inputs[i];
+    }
+
+    double[] rawTarget(int i) {
+        return targets[i];
+    }
+
+    @Override
+    public String toString() {
+        return "SequenceDataset[" + inputs.length + " sequences x " + steps() + " steps, d=" + inputDimension
+                + ", dt=" + dt + ", " + name + "]";
+    }
+}
