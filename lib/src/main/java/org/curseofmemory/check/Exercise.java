@@ -127,7 +127,8 @@ public final class Exercise {
         if (decades == 0) {
             return ", but of the right order of magnitude";
         }
-        return " by a factor of about " + Check.fmt(Math.pow(10, Math.abs(decades)));
+        long k = Math.abs(decades);
+        return " by a factor of about " + (k <= 3 ? String.valueOf((long) Math.pow(10, k)) : "10^" + k);
     }
 
     private void notAttempted() {

@@ -103,6 +103,8 @@ class CheckTest {
         assertEquals("Ex 2: not yet — entry 1 of your answer (7) is too high, but of the right order of magnitude.", arr.getMessage());
         CheckFailure sign = assertThrows(CheckFailure.class, () -> ex.grade(-4.3, expected, 1e-3));
         assertEquals("Ex 2: not yet — your answer -4.3 is too low (it has the wrong sign).", sign.getMessage());
+        CheckFailure tiny = assertThrows(CheckFailure.class, () -> ex.grade(0.5, 4.5e-5, 1e-6));
+        assertEquals("Ex 2: not yet — your answer 0.5 is too high by a factor of about 10^4.", tiny.getMessage());
         CheckFailure yesNo = assertThrows(CheckFailure.class, () -> ex.grade(Boolean.FALSE, true));
         assertEquals("Ex 2: not yet — think again.", yesNo.getMessage());
     }
