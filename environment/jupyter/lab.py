@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import socket
@@ -23,6 +24,24 @@ sys.path.insert(0, str(HERE))
 import workcopy  # noqa: E402
 
 START_NOTEBOOK = "00-start-here.ipynb"
+
+# The first layout of the kit's lab: 00 open, and a file browser wide enough for the notebook names
+# ("02-linear-rnns-as-functionals.ipynb" is cut off at JupyterLab's default width). Written once;
+# after that JupyterLab keeps the student's own layout there.
+FIRST_LAYOUT = {
+    "data": {
+        "layout-restorer:data": {
+            "main": {"dock": {"type": "tab-area", "currentIndex": 0, "widgets": [f"notebook:{START_NOTEBOOK}"]}},
+            "down": {"size": 0, "collapsed": True, "widgets": []},
+            "left": {"collapsed": False, "visible": True, "current": "filebrowser",
+                     "widgets": ["filebrowser", "running-sessions", "@jupyterlab/toc:plugin", "extensionmanager.main-view"]},
+            "right": {"collapsed": True, "visible": True, "widgets": ["jp-property-inspector", "debugger-sidebar"]},
+            "relativeSizes": [0.25, 0.75, 0],
+            "top": {"simpleVisibility": True},
+        },
+    },
+    "metadata": {"id": "default"},
+}
 
 
 def say(message: str) -> None:
@@ -40,6 +59,13 @@ def free_port(first: int, tries: int = 50) -> int:
     sys.exit(f"[kit] error: no free port in {first}..{first + tries - 1}; pass --port N")
 
 
+def seed_layout(workspaces: Path) -> None:
+    from jupyterlab_server.workspaces_handler import WorkspacesManager
+
+    if not any(workspaces.glob("*.jupyterlab-workspace")):
+        WorkspacesManager(str(workspaces)).save("default", json.dumps(FIRST_LAYOUT))
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="./kit lab", description="Start JupyterLab on your copy of the notebooks.")
     parser.add_argument("--port", type=int, help="port on 127.0.0.1 (default: 8888 or the next free one)")
@@ -55,6 +81,8 @@ def main(argv: list[str]) -> None:
     for line in report:
         if not line.startswith("copied "):
             say(line)
+
+    seed_layout(work / ".jupyter" / "workspaces")
 
     port = args.port if args.port else free_port(8888)
     token = secrets.token_hex(24)
