@@ -95,8 +95,9 @@ def sync(kit_root: Path, work: Path) -> list[str]:
             manifest[rel] = {"kit": kit_fp}
             report.append("updated " + rel)
             continue
-        # Edited by the student: keep it. Offer the kit's new version beside it, once per version.
-        if entry.get("offered") != kit_fp:
+        # Edited by the student: keep it. If the kit's version changed since the copy was made,
+        # offer the new version beside it, once per version.
+        if kit_fp != entry.get("kit") and kit_fp != entry.get("offered"):
             side = update_name(rel)
             side_path = work / side
             side_entry = manifest.get(side, {})
