@@ -6,6 +6,8 @@
   status, no news) and the lab's default settings from lab-settings/overrides.json;
 - keeps the lab's own state (user settings, workspace layout) in work/.jupyter/, away from any other
   JupyterLab the student uses;
+- starts 00's kernel as soon as the server is up, so the first open of 00 finds its kernel already
+  there (JupyterLab silently runs nothing when Run All is clicked before a notebook has a session);
 - gives the Java kernel the kit at start-up (JJAVA_CLASSPATH, JJAVA_STARTUP_SCRIPTS_PATH): a cell run
   after a kernel restart finds Exercise, LinePlot, ... without re-running the set-up cell.
 """
@@ -15,8 +17,13 @@ import argparse
 import json
 import os
 import secrets
+import signal
 import socket
+import subprocess
 import sys
+import threading
+import time
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -109,8 +116,35 @@ def main(argv: list[str]) -> None:
     url = f"http://127.0.0.1:{port}/lab/tree/{START_NOTEBOOK}?token={token}"
     say("starting JupyterLab on work/ (stop it with Ctrl-C). Open:")
     say(f"    {url}")
-    os.chdir(work)
-    os.execve(sys.executable, cmd, env)
+    server = subprocess.Popen(cmd, env=env, cwd=work)
+    # Ctrl-C reaches JupyterLab directly (it asks to confirm); this process just waits for it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    threading.Thread(target=start_first_kernel, args=(server, f"http://127.0.0.1:{port}", token), daemon=True).start()
+    sys.exit(server.wait())
+
+
+def start_first_kernel(server: subprocess.Popen, base: str, token: str, timeout: float = 300) -> None:
+    """Creates 00's session (and so starts its Java kernel) once the server answers. JupyterLab
+    reuses it when the student opens 00: the kernel is warm, and a Run All clicked at once runs
+    (without a session, JupyterLab skips every cell without a word). Best effort: on any failure
+    JupyterLab starts the kernel itself, as usual."""
+    headers = {"Authorization": f"token {token}", "Content-Type": "application/json"}
+    deadline = time.monotonic() + timeout
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(urllib.request.Request(base + "/api/status", headers=headers), timeout=5)
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        return
+    body = {"path": START_NOTEBOOK, "name": START_NOTEBOOK, "type": "notebook", "kernel": {"name": "java"}}
+    try:
+        urllib.request.urlopen(urllib.request.Request(base + "/api/sessions", data=json.dumps(body).encode(), headers=headers,
+                                                      method="POST"), timeout=120)
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":
