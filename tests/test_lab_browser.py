@@ -325,7 +325,7 @@ def _wait_status_after(browser: Browser, lab: Lab, timeout: float, what: str) ->
     server_idle = page_idle = None
     left_idle = False
     seen = []
-    while time.monotonic() < deadline and page_idle is None or server_idle is None:
+    while page_idle is None or server_idle is None:
         if time.monotonic() > deadline:
             break
         state, shown = lab.kernel_state(), browser.js(STATUS)
@@ -500,3 +500,45 @@ def test_report_timings():
     PICTURES.mkdir(parents=True, exist_ok=True)
     (PICTURES / "lab-timings.json").write_text(json.dumps(TIMINGS, indent=1) + "\n")
     print("lab timings:", json.dumps(TIMINGS))
+
+
+# ---------------------------------------------------------------------------------------------
+# The working copy's rules, without a browser (fast).
+
+def _nb(*sources: str, outputs: bool = False) -> str:
+    cells = [{"cell_type": "code", "metadata": {}, "source": s, "execution_count": 1 if outputs else None,
+              "outputs": [{"output_type": "stream", "name": "stdout", "text": "x"}] if outputs else []} for s in sources]
+    return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_workcopy_keeps_edits_and_brings_kit_updates(tmp_path):
+    sys.path.insert(0, str(ROOT / "environment" / "jupyter"))
+    import workcopy
+
+    kit, work = tmp_path / "kit", tmp_path / "kit" / "work"
+    (kit / "notebooks").mkdir(parents=True)
+    (kit / "notebooks" / "00.ipynb").write_text(_nb("a"))
+    (kit / "notebooks" / "01.ipynb").write_text(_nb("b"))
+    (kit / "notebooks" / "02.ipynb").write_text(_nb("c"))
+    assert sorted(workcopy.sync(kit, work)) == ["copied 00.ipynb", "copied 01.ipynb", "copied 02.ipynb"]
+    assert workcopy.sync(kit, work) == []  # a second run changes nothing
+
+    (work / "00.ipynb").write_text(_nb("a, edited"))   # the student edits 00
+    (work / "01.ipynb").write_text(_nb("b", outputs=True))  # runs 01 (outputs are not edits)
+    (work / "02.ipynb").unlink()                       # deletes 02
+    assert workcopy.sync(kit, work) == ["restored 02.ipynb"]
+    assert "a, edited" in (work / "00.ipynb").read_text()
+
+    # A kit update: 00 and 01 change, 03 is new.
+    (kit / "notebooks" / "00.ipynb").write_text(_nb("a2"))
+    (kit / "notebooks" / "01.ipynb").write_text(_nb("b2"))
+    (kit / "notebooks" / "03.ipynb").write_text(_nb("d"))
+    report = workcopy.sync(kit, work)
+    assert "a, edited" in (work / "00.ipynb").read_text(), "an edited notebook was overwritten"
+    assert "a2" in (work / "00.kit-update.ipynb").read_text()
+    assert "b2" in (work / "01.ipynb").read_text()
+    assert (work / "03.ipynb").exists()
+    assert sorted(report) == ["copied 03.ipynb", "kept your 00.ipynb (you edited it); the kit's new version is 00.kit-update.ipynb",
+                              "updated 01.ipynb"]
+    (work / "00.kit-update.ipynb").unlink()  # offered once per kit version, not at every start
+    assert workcopy.sync(kit, work) == []
