@@ -493,6 +493,8 @@ def test_run_all_while_the_kernel_starts(lab, browser, opened):
                    f" console: {browser.console[-15:]}")
     TIMINGS["reopen + Run All at once -> first plot (s)"] = round(time.monotonic() - t_open, 1)
     assert browser.wait_for(f"{PLOTS} >= 2 && {RUNNING_CELLS} === 0", RUN_ALL_TIMEOUT_S)
+    kernels = lab.api("/api/kernels")
+    assert len(kernels) == 1, f"00 got more than one kernel: {kernels}"
 
 
 def test_report_timings():

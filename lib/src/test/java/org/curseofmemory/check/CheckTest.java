@@ -110,6 +110,14 @@ class CheckTest {
     }
 
     @Test
+    void smallAndLargeNumbersReadShort() {
+        assertEquals("1e-06", Check.fmt(1e-6));
+        assertEquals("4.54e-05", Check.fmt(4.54e-5));
+        assertEquals("1.235e+07", Check.fmt(12345678));
+        assertEquals("0.3015", Check.fmt(0.30151));
+    }
+
+    @Test
     void failuresCarryNoStackTrace() {
         // The Java kernel prints a stack trace under the message; a failed check shows the message only.
         CheckFailure f = assertThrows(CheckFailure.class, () -> Check.atMost("error", 3, 2));
