@@ -226,12 +226,15 @@ class KernelWatcher:
 def _kit_copy(dest: Path) -> Path:
     """A kit root that shares the built library and the virtualenv but has its own notebooks/ and work/."""
     dest.mkdir()
-    for name in ("kit", "pom.xml"):
-        shutil.copy2(ROOT / name, dest / name)
-    for name in ("environment", "notebooks", "docs"):
+    shutil.copy2(ROOT / "kit", dest / "kit")
+    copied = ("environment", "notebooks", "docs")
+    for name in copied:
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
-    (dest / "lib").symlink_to(ROOT / "lib", target_is_directory=True)
+    # Everything else the kit's set-up reads (pom.xml, lib/, benchmarks/ for the Maven build, ...) is linked.
+    for item in ROOT.iterdir():
+        if item.name not in (*copied, "kit", "work", "build", ".venv", ".git") and not item.name.startswith(".pytest"):
+            (dest / item.name).symlink_to(item, target_is_directory=item.is_dir())
     return dest
 
 
