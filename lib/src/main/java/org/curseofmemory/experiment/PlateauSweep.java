@@ -98,7 +98,9 @@ public final class PlateauSweep {
 
     /**
      * A copy that reports each finished run to {@code progress} (thread-safe), as
-     * "label: 7/30 runs done (last: t0 = 3, seed 1, 412 steps)".
+     * "label: run 7 of 30 done (last: t0 = 3, seed 1, 412 steps), about 12 s left". The estimate
+     * scales the time so far by the runs still to go; runs finishing on several threads are counted
+     * and reported one at a time, so the count never goes backwards.
      */
     public PlateauSweep withProgress(Progress sink) {
         Validate.notNull("progress", sink);
@@ -113,16 +115,32 @@ public final class PlateauSweep {
             vs.add(v);
         }
         int total = values.length * seeds.length;
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        int[] done = {0};
+        long start = System.nanoTime();
         List<TrainingResult> results = Sweep.run(vs, seeds, (v, s) -> {
             TrainingResult r = t.train(problems.apply(v).withSeed(s));
             if (progress != null) {
-                progress.report(String.format(java.util.Locale.ROOT, "%d/%d runs done (last: %s = %s, seed %d, %d steps)",
-                        done.incrementAndGet(), total, parameterName, Progress.number(v), s, r.steps()));
+                synchronized (done) {
+                    done[0]++;
+                    double elapsed = (System.nanoTime() - start) * 1e-9;
+                    progress.report(String.format(java.util.Locale.ROOT,
+                            "run %d of %d done (last: %s = %s, seed %d, %d steps)%s", done[0], total, parameterName,
+                            Progress.number(v), s, r.steps(), timeLeft(elapsed, done[0], total)));
+                }
             }
             return r;
         }, threads);
         return new Result(values.clone(), seeds.clone(), level, parameterName, results);
+    }
+
+    /** ", about 12 s left" from the time so far and the runs done; empty once every run is done. */
+    static String timeLeft(double elapsedSeconds, int done, int total) {
+        if (done >= total) {
+            return "";
+        }
+        double left = elapsedSeconds * (total - done) / done;
+        return left < 60 ? String.format(java.util.Locale.ROOT, ", about %.0f s left", Math.ceil(left))
+                : String.format(java.util.Locale.ROOT, ", about %.0f min left", Math.ceil(left / 60));
     }
 
     /** Immutable outcome of a {@link PlateauSweep}. */

@@ -113,9 +113,20 @@ class PlateauSweepTest extends KitTest {
             }
         }
         assertEquals(4, lines.size(), lines.toString());
-        assertTrue(lines.stream().allMatch(l -> l.startsWith("data: ") && l.contains("/4 runs done")), lines.toString());
+        for (int k = 1; k <= 4; k++) {
+            String line = lines.get(k - 1);
+            assertTrue(line.startsWith("data: run " + k + " of 4 done"), lines.toString());
+            assertEquals(k < 4, line.contains(" s left") || line.contains(" min left"), line);
+        }
         assertEquals(4, r.runSteps().length);
         assertArrayEquals(new double[] {1, 1, 2, 2}, r.runValues(), 0.0);
+    }
+
+    @Test
+    void theTimeLeftScalesTheTimeSoFarByTheRunsToGo() {
+        assertEquals(", about 30 s left", PlateauSweep.timeLeft(10, 1, 4));
+        assertEquals(", about 2 min left", PlateauSweep.timeLeft(40, 1, 4));
+        assertEquals("", PlateauSweep.timeLeft(40, 4, 4));
     }
 
     @Test
