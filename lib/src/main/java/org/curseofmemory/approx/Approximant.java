@@ -1,5 +1,6 @@
 package org.curseofmemory.approx;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -90,7 +91,7 @@ public final class Approximant {
         Validate.finiteArray("amplitudes", amplitudes, 1);
         for (int k = 0; k < rates.length; k++) {
             if (!(rates[k] > 0)) {
-                throw new IllegalArgumentException("rates[" + k + "]=" + rates[k]
+                throw new KitArgumentException("rates[" + k + "]=" + rates[k]
                         + " must be > 0 (a non-positive rate is an unstable, non-Hurwitz model, docs/theory.md §2)");
             }
         }

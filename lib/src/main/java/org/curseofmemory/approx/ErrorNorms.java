@@ -1,5 +1,6 @@
 package org.curseofmemory.approx;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 import org.curseofmemory.kernel.MemoryKernel;
@@ -77,12 +78,12 @@ final class ErrorNorms {
         double n = AdaptiveQuadrature.integrate(target::value, AdaptiveQuadrature.Power.ABS, h,
                 orNaN(target.tailL1(h)), REL_TOL, 1e-300, target.breakpoints()).value();
         if (!Double.isFinite(n)) {
-            throw new IllegalArgumentException("target kernel '" + target.name()
+            throw new KitArgumentException("target kernel '" + target.name()
                     + "' is not integrable on [0, inf): its L1 norm is " + n
                     + " (a memory kernel needs a finite L1 norm, docs/theory.md §1)");
         }
         if (n == 0) {
-            throw new IllegalArgumentException("target kernel '" + target.name()
+            throw new KitArgumentException("target kernel '" + target.name()
                     + "' is identically zero on [0, inf): nothing to approximate");
         }
         return n;

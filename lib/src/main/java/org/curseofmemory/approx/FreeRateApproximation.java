@@ -1,5 +1,6 @@
 package org.curseofmemory.approx;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 import org.curseofmemory.kernel.MemoryKernel;
@@ -104,7 +105,7 @@ public final class FreeRateApproximation {
         checkRate("slowest rate", slowest);
         checkRate("fastest rate", fastest);
         if (!(fastest > slowest)) {
-            throw new IllegalArgumentException("rate range [slowest=" + slowest + ", fastest=" + fastest
+            throw new KitArgumentException("rate range [slowest=" + slowest + ", fastest=" + fastest
                     + "] must have fastest > slowest");
         }
         return new FreeRateApproximation(width, slowest, fastest, optimize, maxIterations, fitNorm);

@@ -1,5 +1,6 @@
 package org.curseofmemory.approx;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.OptionalDouble;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.ShiftedChebyshev;
@@ -114,7 +115,7 @@ public final class JacksonApproximation {
         checkBeta("beta search lower end betaMin", betaMin);
         checkBeta("beta search upper end betaMax", betaMax);
         if (!(betaMax > betaMin)) {
-            throw new IllegalArgumentException("beta search range [betaMin=" + betaMin + ", betaMax=" + betaMax
+            throw new KitArgumentException("beta search range [betaMin=" + betaMin + ", betaMax=" + betaMax
                     + "] must have betaMax > betaMin");
         }
         return new JacksonApproximation(width, Double.NaN, betaMin, betaMax, fitNorm);

@@ -1,5 +1,6 @@
 package org.curseofmemory.approx;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
@@ -119,7 +120,7 @@ public final class PerturbationError {
     public PerturbationError withRadii(double... betas) {
         Validate.notNull("perturbation radii beta", betas);
         if (betas.length == 0) {
-            throw new IllegalArgumentException("perturbation radii beta has length 0 but needs length >= 1");
+            throw new KitArgumentException("perturbation radii beta has length 0 but needs length >= 1");
         }
         for (int i = 0; i < betas.length; i++) {
             Validate.nonNegative("perturbation radius beta[" + i + "]", betas[i]);
@@ -140,7 +141,7 @@ public final class PerturbationError {
         Validate.positive("smallest radius min", min);
         Validate.positive("largest radius max", max);
         if (max < min) {
-            throw new IllegalArgumentException("largest radius max=" + max + " must be >= smallest radius min=" + min);
+            throw new KitArgumentException("largest radius max=" + max + " must be >= smallest radius min=" + min);
         }
         Validate.atLeast("number of radii points", points, 1);
         double[] r = new double[points + 1];

@@ -1,5 +1,6 @@
 package org.curseofmemory.check;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.curseofmemory.util.Validate;
@@ -75,7 +76,7 @@ public final class Check {
         requireNumbers(what, measured, lo);
         requireNumbers(what, hi, hi);
         if (lo > hi) {
-            throw new IllegalArgumentException("range [lo=" + lo + ", hi=" + hi + "] must have lo <= hi");
+            throw new KitArgumentException("range [lo=" + lo + ", hi=" + hi + "] must have lo <= hi");
         }
         if (!(measured >= lo && measured <= hi)) {
             throw new CheckFailure(what + ": measured " + fmt(measured) + " but it should lie in [" + fmt(lo) + ", " + fmt(hi) + "]");

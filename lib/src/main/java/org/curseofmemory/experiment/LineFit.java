@@ -1,5 +1,6 @@
 package org.curseofmemory.experiment;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -39,7 +40,7 @@ public record LineFit(double slope, double intercept, double rSquared) {
             syy += (y[i] - my) * (y[i] - my);
         }
         if (!(sxx > 0)) {
-            throw new IllegalArgumentException("x values must not all be equal (x[0]=" + x[0] + ")");
+            throw new KitArgumentException("x values must not all be equal (x[0]=" + x[0] + ")");
         }
         double slope = sxy / sxx;
         double intercept = my - slope * mx;

@@ -1,5 +1,6 @@
 package org.curseofmemory.kernel;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.curseofmemory.util.Validate;
@@ -50,7 +51,7 @@ public final class BumpKernel implements MemoryKernel {
         Validate.finite("bump center", center);
         Validate.positive("bump width", width);
         if (center < width) {
-            throw new IllegalArgumentException("bump support [center-width, center+width]=[" + (center - width) + ", "
+            throw new KitArgumentException("bump support [center-width, center+width]=[" + (center - width) + ", "
                     + (center + width) + "] must lie in [0, ∞): need bump center=" + center + " >= bump width="
                     + width);
         }

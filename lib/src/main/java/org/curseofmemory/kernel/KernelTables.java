@@ -1,5 +1,6 @@
 package org.curseofmemory.kernel;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.HashSet;
 import java.util.Set;
 import org.curseofmemory.quad.Grid;
@@ -53,7 +54,7 @@ public final class KernelTables {
     private static Table build(double[] t, MemoryKernel[] kernels) {
         Validate.notNull("kernels", kernels);
         if (kernels.length < 1) {
-            throw new IllegalArgumentException("kernels has length 0 but needs length >= 1");
+            throw new KitArgumentException("kernels has length 0 but needs length >= 1");
         }
         Set<String> names = new HashSet<>();
         names.add(TIME_COLUMN);
@@ -63,7 +64,7 @@ public final class KernelTables {
             MemoryKernel k = Validate.notNull("kernel " + j, kernels[j]);
             String name = k.name();
             if (!names.add(name)) {
-                throw new IllegalArgumentException("kernel " + j + " has column name '" + name
+                throw new KitArgumentException("kernel " + j + " has column name '" + name
                         + "', already used; rename it with kernel.named(...)");
             }
             double[] v = new double[t.length];

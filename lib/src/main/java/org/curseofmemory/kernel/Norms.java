@@ -1,5 +1,6 @@
 package org.curseofmemory.kernel;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.OptionalDouble;
 import org.curseofmemory.quad.HalfLineIntegrand;
 import org.curseofmemory.quad.HalfLineQuadrature;
@@ -177,7 +178,7 @@ public final class Norms {
         Validate.notNull("first vector kernel", a);
         Validate.notNull("second vector kernel", b);
         if (a.dimension() != b.dimension()) {
-            throw new IllegalArgumentException("vector kernels have dimensions " + a.dimension() + " and "
+            throw new KitArgumentException("vector kernels have dimensions " + a.dimension() + " and "
                     + b.dimension() + " but must have the same dimension");
         }
         MemoryKernel[] diffs = new MemoryKernel[a.dimension()];

@@ -1,5 +1,6 @@
 package org.curseofmemory.kernel;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Arrays;
 import org.curseofmemory.util.Validate;
 
@@ -23,7 +24,7 @@ public final class VectorKernel implements VectorMemoryKernel {
     public static VectorKernel of(MemoryKernel... components) {
         Validate.notNull("vector kernel components", components);
         if (components.length < 1) {
-            throw new IllegalArgumentException("vector kernel components has length 0 but needs length >= 1");
+            throw new KitArgumentException("vector kernel components has length 0 but needs length >= 1");
         }
         for (int i = 0; i < components.length; i++) {
             Validate.notNull("vector kernel component " + i, components[i]);

@@ -1,5 +1,6 @@
 package org.curseofmemory.linalg;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 
@@ -20,7 +21,7 @@ public final class Matrices {
     public static DMatrixRMaj fromRows(String name, double[][] rows) {
         Validate.notNull(name, rows);
         if (rows.length == 0) {
-            throw new IllegalArgumentException(name + " must have at least one row but has 0 rows");
+            throw new KitArgumentException(name + " must have at least one row but has 0 rows");
         }
         Validate.notNull(name + " row 0", rows[0]);
         int cols = rows[0].length;
@@ -28,7 +29,7 @@ public final class Matrices {
         for (int i = 0; i < rows.length; i++) {
             Validate.notNull(name + " row " + i, rows[i]);
             if (rows[i].length != cols) {
-                throw new IllegalArgumentException(name + " row " + i + " has length " + rows[i].length
+                throw new KitArgumentException(name + " row " + i + " has length " + rows[i].length
                         + " but row 0 has length " + cols + " (all rows must have the same length)");
             }
             for (int j = 0; j < cols; j++) {
@@ -51,7 +52,7 @@ public final class Matrices {
 
     public static double finiteEntry(String name, int i, int j, double v) {
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + "[" + i + "][" + j + "]=" + v + " must be a finite number");
+            throw new KitArgumentException(name + "[" + i + "][" + j + "]=" + v + " must be a finite number");
         }
         return v;
     }

@@ -1,5 +1,6 @@
 package org.curseofmemory.linalg;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -41,12 +42,12 @@ public final class MatrixExponential {
     public static DMatrixRMaj exp(DMatrixRMaj a) {
         Validate.notNull("matrix A", a);
         if (a.numRows != a.numCols || a.numRows == 0) {
-            throw new IllegalArgumentException("matrix A must be square and non-empty but is "
+            throw new KitArgumentException("matrix A must be square and non-empty but is "
                     + a.numRows + "×" + a.numCols);
         }
         for (int i = 0; i < a.getNumElements(); i++) {
             if (!Double.isFinite(a.data[i])) {
-                throw new IllegalArgumentException("A[" + (i / a.numCols) + "][" + (i % a.numCols) + "]="
+                throw new KitArgumentException("A[" + (i / a.numCols) + "][" + (i % a.numCols) + "]="
                         + a.data[i] + " must be a finite number");
             }
         }
@@ -82,13 +83,13 @@ public final class MatrixExponential {
         Validate.notNull("direction E", e);
         exp(a); // validates A (square, finite) with the same messages as exp
         if (e.numRows != a.numRows || e.numCols != a.numCols) {
-            throw new IllegalArgumentException("direction E must be " + a.numRows + "×" + a.numCols + " like A but is "
+            throw new KitArgumentException("direction E must be " + a.numRows + "×" + a.numCols + " like A but is "
                     + e.numRows + "×" + e.numCols);
         }
         int n = a.numRows;
         double eNorm = NormOps_DDRM.inducedP1(e);
         if (!Double.isFinite(eNorm)) {
-            throw new IllegalArgumentException("direction E has a non-finite entry");
+            throw new KitArgumentException("direction E has a non-finite entry");
         }
         DMatrixRMaj out = new DMatrixRMaj(n, n);
         if (eNorm == 0) {

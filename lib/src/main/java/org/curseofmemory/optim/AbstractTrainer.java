@@ -1,5 +1,6 @@
 package org.curseofmemory.optim;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -116,7 +117,7 @@ public abstract class AbstractTrainer<T extends AbstractTrainer<T>> implements T
     public T withBatchSize(int batchSize) {
         Validate.atLeast("batch size", batchSize, 1);
         if (!supportsMiniBatches()) {
-            throw new IllegalArgumentException("batch size=" + batchSize + ": " + name()
+            throw new KitArgumentException("batch size=" + batchSize + ": " + name()
                     + " follows the full loss and cannot step on mini-batches");
         }
         return copy(new Settings(settings.criteria(), settings.listeners(), batchSize, settings.seed()));
@@ -210,7 +211,7 @@ public abstract class AbstractTrainer<T extends AbstractTrainer<T>> implements T
             int n = 0;
             if (b > 0) {
                 if (!(loss instanceof BatchLoss)) {
-                    throw new IllegalArgumentException("batch size=" + b + " needs a loss over samples (a BatchLoss) but "
+                    throw new KitArgumentException("batch size=" + b + " needs a loss over samples (a BatchLoss) but "
                             + loss.getClass().getSimpleName() + " is not one");
                 }
                 n = ((BatchLoss) loss).sampleCount();

@@ -1,5 +1,6 @@
 package org.curseofmemory.optim;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -50,7 +51,7 @@ public final class Adam extends AbstractTrainer<Adam> {
 
     private static void checkBeta(String what, double beta) {
         if (!(beta >= 0 && beta < 1)) {
-            throw new IllegalArgumentException("Adam " + what + "=" + beta + " must be in [0, 1)");
+            throw new KitArgumentException("Adam " + what + "=" + beta + " must be in [0, 1)");
         }
     }
 

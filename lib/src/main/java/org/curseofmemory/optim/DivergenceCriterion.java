@@ -1,5 +1,6 @@
 package org.curseofmemory.optim;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Optional;
 import org.curseofmemory.util.Validate;
 
@@ -32,7 +33,7 @@ public final class DivergenceCriterion {
     public static DivergenceCriterion withFactor(double factor) {
         Validate.finite("divergence factor", factor);
         if (!(factor > 1)) {
-            throw new IllegalArgumentException("divergence factor=" + factor + " must be > 1");
+            throw new KitArgumentException("divergence factor=" + factor + " must be > 1");
         }
         return new DivergenceCriterion(factor);
     }

@@ -1,5 +1,6 @@
 package org.curseofmemory.optim;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -55,7 +56,7 @@ public final class GradientFlow extends AbstractTrainer<GradientFlow> {
     /** A copy with maximum step size h_max &gt; 0 (may be +∞). */
     public GradientFlow withMaxStepSize(double hMax) {
         if (!(hMax > 0)) {
-            throw new IllegalArgumentException("maximum step size=" + hMax + " must be > 0");
+            throw new KitArgumentException("maximum step size=" + hMax + " must be > 0");
         }
         return new GradientFlow(rtol, atol, initialStep, hMax, settings());
     }

@@ -1,5 +1,6 @@
 package org.curseofmemory.optim;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -44,7 +45,7 @@ public final class StoppingCriteria {
     /** @param maxTime flow-time horizon τ_max &gt; 0 (may be +∞) */
     public StoppingCriteria withMaxTime(double maxTime) {
         if (!(maxTime > 0)) {
-            throw new IllegalArgumentException("maxTime=" + maxTime + " must be > 0");
+            throw new KitArgumentException("maxTime=" + maxTime + " must be > 0");
         }
         return new StoppingCriteria(maxSteps, maxTime, targetLoss, targetRelativeLoss, gradientTolerance, divergence);
     }

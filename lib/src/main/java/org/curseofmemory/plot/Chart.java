@@ -1,5 +1,6 @@
 package org.curseofmemory.plot;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.ArrayList;
 import java.util.List;
 import org.curseofmemory.util.Validate;
@@ -75,10 +76,10 @@ public final class Chart {
 
     private static double[] numeric(Table table, String column) {
         if (!table.columnNames().contains(column)) {
-            throw new IllegalArgumentException("column \"" + column + "\" is not in the table; its columns are " + table.columnNames());
+            throw new KitArgumentException("column \"" + column + "\" is not in the table; its columns are " + table.columnNames());
         }
         if (!(table.column(column) instanceof NumericColumn)) {
-            throw new IllegalArgumentException("column \"" + column + "\" must be numeric but is " + table.column(column).type());
+            throw new KitArgumentException("column \"" + column + "\" must be numeric but is " + table.column(column).type());
         }
         return ((NumericColumn<?>) table.column(column)).asDoubleArray();
     }
@@ -137,7 +138,7 @@ public final class Chart {
         Validate.notNull("x values of \"" + name + "\"", x);
         Validate.notNull("y values of \"" + name + "\"", y);
         if (x.length != y.length) {
-            throw new IllegalArgumentException("series \"" + name + "\" has " + x.length + " x values but " + y.length
+            throw new KitArgumentException("series \"" + name + "\" has " + x.length + " x values but " + y.length
                     + " y values; they must have the same length");
         }
         series.add(new Series(name, x.clone(), y.clone(), mode, dashed));

@@ -1,5 +1,6 @@
 package org.curseofmemory.plot;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ final class JsLiteral {
     static Map<String, Object> firstObject(String js) {
         int start = js.indexOf('{');
         if (start < 0) {
-            throw new IllegalArgumentException("no object literal in plot script: " + abbreviate(js));
+            throw new KitArgumentException("no object literal in plot script: " + abbreviate(js));
         }
         Object value = new JsLiteral(js, start).value();
         @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.curseofmemory.rnn;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.kernel.VectorMemoryKernel;
 import org.curseofmemory.quad.Composite;
@@ -288,11 +289,11 @@ public final class LinearFunctional implements Functional {
     private void checkInput(InputSignal x) {
         Validate.notNull("input signal x", x);
         if (x.dimension() != kernel.d) {
-            throw new IllegalArgumentException("input signal x (" + x.name() + ") has dimension " + x.dimension()
+            throw new KitArgumentException("input signal x (" + x.name() + ") has dimension " + x.dimension()
                     + " but the kernel " + kernel.name() + " has dimension d=" + kernel.d);
         }
         if (!x.isCausal() && Double.isNaN(horizon)) {
-            throw new IllegalArgumentException("input signal x (" + x.name() + ") is not causal (it may be nonzero"
+            throw new KitArgumentException("input signal x (" + x.name() + ") is not causal (it may be nonzero"
                     + " for t < 0), so the lag integral over [0, ∞) must be truncated: use withHorizon(S),"
                     + " or make x causal with x.causal()");
         }
@@ -309,7 +310,7 @@ public final class LinearFunctional implements Functional {
 
     private static void checkNodes(double n) {
         if (n > MAX_NODES) {
-            throw new IllegalArgumentException("the quadrature needs " + Math.round(n) + " intervals, more than the cap of "
+            throw new KitArgumentException("the quadrature needs " + Math.round(n) + " intervals, more than the cap of "
                     + MAX_NODES + "; increase the quadrature step / output spacing, shorten T or set a smaller horizon");
         }
     }

@@ -1,5 +1,6 @@
 package org.curseofmemory.rnn;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.curseofmemory.linalg.Matrices;
@@ -44,7 +45,7 @@ public final class LinearRnn {
         this.hurwitz = eigenvalues[0].real < 0;
         this.checked = requireHurwitz;
         if (requireHurwitz && !hurwitz) {
-            throw new IllegalArgumentException(hurwitzMessage());
+            throw new KitArgumentException(hurwitzMessage());
         }
     }
 
@@ -152,7 +153,7 @@ public final class LinearRnn {
         DMatrixRMaj cm = new DMatrixRMaj(c.length, 1);
         for (int i = 0; i < c.length; i++) {
             if (!Double.isFinite(c[i])) {
-                throw new IllegalArgumentException("c[" + i + "]=" + c[i] + " must be a finite number");
+                throw new KitArgumentException("c[" + i + "]=" + c[i] + " must be a finite number");
             }
             cm.set(i, 0, c[i]);
         }
@@ -168,7 +169,7 @@ public final class LinearRnn {
         if (cm.numRows == 1 && cm.numCols != 1) {
             cm.reshape(cm.numCols, 1, true); // a row vector's data is already in column order
         } else if (cm.numCols != 1) {
-            throw new IllegalArgumentException("c must be an m-vector (m×1 or 1×m) but " + cShape);
+            throw new KitArgumentException("c must be an m-vector (m×1 or 1×m) but " + cShape);
         }
         checkShapes(w, u, cm, cShape);
         return new LinearRnn(w, u, cm, requireHurwitz);
@@ -176,19 +177,19 @@ public final class LinearRnn {
 
     private static void checkShapes(DMatrixRMaj w, DMatrixRMaj u, DMatrixRMaj c, String cShape) {
         if (w.numRows != w.numCols || w.numRows == 0) {
-            throw new IllegalArgumentException("W must be square (m×m, m >= 1) but is " + Matrices.shape(w));
+            throw new KitArgumentException("W must be square (m×m, m >= 1) but is " + Matrices.shape(w));
         }
         int m = w.numRows;
         if (u.numRows != m) {
-            throw new IllegalArgumentException("U must have m=" + m + " rows to match W (" + Matrices.shape(w)
+            throw new KitArgumentException("U must have m=" + m + " rows to match W (" + Matrices.shape(w)
                     + ") but is " + Matrices.shape(u));
         }
         if (u.numCols == 0) {
-            throw new IllegalArgumentException("U must have at least one column (input dimension d >= 1) but is "
+            throw new KitArgumentException("U must have at least one column (input dimension d >= 1) but is "
                     + Matrices.shape(u));
         }
         if (c.numRows != m) {
-            throw new IllegalArgumentException("c must have length m=" + m + " to match W (" + Matrices.shape(w)
+            throw new KitArgumentException("c must have length m=" + m + " to match W (" + Matrices.shape(w)
                     + ") but " + cShape);
         }
     }
@@ -224,7 +225,7 @@ public final class LinearRnn {
     public LinearRnn plus(LinearRnn other) {
         Validate.notNull("other RNN", other);
         if (other.inputDimension() != inputDimension()) {
-            throw new IllegalArgumentException("other RNN has input dimension d=" + other.inputDimension()
+            throw new KitArgumentException("other RNN has input dimension d=" + other.inputDimension()
                     + " but this RNN has d=" + inputDimension() + "; parallel RNNs need the same d");
         }
         int m1 = width();
@@ -423,7 +424,7 @@ public final class LinearRnn {
         }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, false);
         if (!eig.decompose(w.copy())) {
-            throw new IllegalArgumentException("the eigenvalues of W (" + Matrices.shape(w)
+            throw new KitArgumentException("the eigenvalues of W (" + Matrices.shape(w)
                     + ") could not be computed: the QR iteration did not converge");
         }
         for (int i = 0; i < m; i++) {

@@ -1,5 +1,6 @@
 package org.curseofmemory.rnn;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.linalg.Matrices;
 import org.curseofmemory.linalg.MatrixExponential;
 import org.curseofmemory.signal.InputSignal;
@@ -95,7 +96,7 @@ public final class RnnSimulator {
      */
     public RnnSimulator withInputHold(boolean hold) {
         if (!hold && method == Method.ZERO_ORDER_HOLD) {
-            throw new IllegalArgumentException("input hold=false is only available for RK4: the zero-order-hold"
+            throw new KitArgumentException("input hold=false is only available for RK4: the zero-order-hold"
                     + " stepper holds x_k over each step by definition");
         }
         return new RnnSimulator(method, dt, recordStates, recordInputs, hold);
@@ -138,13 +139,13 @@ public final class RnnSimulator {
         Validate.notNull("input signal x", x);
         Validate.positive("end time T", tEnd);
         if (x.dimension() != rnn.inputDimension()) {
-            throw new IllegalArgumentException("input signal x (" + x.name() + ") has dimension " + x.dimension()
+            throw new KitArgumentException("input signal x (" + x.name() + ") has dimension " + x.dimension()
                     + " but the RNN has input dimension d=" + rnn.inputDimension());
         }
         Validate.atMost("time step dt", dt, "end time T", tEnd);
         double ratio = tEnd / dt;
         if (ratio > MAX_STEPS + 0.5) {
-            throw new IllegalArgumentException("T/dt=" + ratio + " steps (T=" + tEnd + ", dt=" + dt
+            throw new KitArgumentException("T/dt=" + ratio + " steps (T=" + tEnd + ", dt=" + dt
                     + ") exceeds the cap of " + MAX_STEPS + " steps; increase dt or shorten T");
         }
         int steps = (int) Math.round(ratio);

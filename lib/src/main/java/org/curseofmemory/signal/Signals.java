@@ -1,5 +1,6 @@
 package org.curseofmemory.signal;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
@@ -209,7 +210,7 @@ public final class Signals {
         for (int i = 0; i < components.length; i++) {
             Validate.notNull("vector component " + i, components[i]);
             if (components[i].dimension() != 1) {
-                throw new IllegalArgumentException("vector component " + i + " (" + components[i].name()
+                throw new KitArgumentException("vector component " + i + " (" + components[i].name()
                         + ") must be scalar (d=1) but has dimension " + components[i].dimension());
             }
         }
@@ -223,7 +224,7 @@ public final class Signals {
         for (int i = 0; i < terms.length; i++) {
             Validate.notNull("summand " + i, terms[i]);
             if (terms[i].dimension() != terms[0].dimension()) {
-                throw new IllegalArgumentException("summand " + i + " (" + terms[i].name() + ") has dimension "
+                throw new KitArgumentException("summand " + i + " (" + terms[i].name() + ") has dimension "
                         + terms[i].dimension() + " but summand 0 (" + terms[0].name() + ") has dimension "
                         + terms[0].dimension() + "; all summands must have the same dimension");
             }
@@ -264,7 +265,7 @@ public final class Signals {
 
     static void checkIndex(InputSignal x, int i) {
         if (i < 0 || i >= x.dimension()) {
-            throw new IllegalArgumentException("component index i=" + i + " must be in [0, " + (x.dimension() - 1)
+            throw new KitArgumentException("component index i=" + i + " must be in [0, " + (x.dimension() - 1)
                     + "] for " + x.name() + " (dimension d=" + x.dimension() + ")");
         }
     }

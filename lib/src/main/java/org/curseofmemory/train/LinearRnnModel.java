@@ -1,5 +1,6 @@
 package org.curseofmemory.train;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Random;
 import org.curseofmemory.linalg.Matrices;
 import org.curseofmemory.linalg.MatrixExponential;
@@ -118,7 +119,7 @@ public final class LinearRnnModel implements KernelModel {
     public double[] parametersFor(double[][] w, double[] u, double[] c) {
         Validate.notNull("W", w);
         if (w.length != m) {
-            throw new IllegalArgumentException("W has " + w.length + " rows but must have " + m);
+            throw new KitArgumentException("W has " + w.length + " rows but must have " + m);
         }
         double[] theta = new double[parameterCount()];
         for (int j = 0; j < m; j++) {

@@ -1,5 +1,6 @@
 package org.curseofmemory.train;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Random;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.optim.LossFunction;
@@ -64,7 +65,7 @@ public final class TrainingProblem implements OptimizationProblem {
             ref += 0.5 * grid.weight(i) * y[i] * y[i];
         }
         if (!(ref > 0)) {
-            throw new IllegalArgumentException("target kernel " + targetName
+            throw new KitArgumentException("target kernel " + targetName
                     + " is zero on the grid (reference loss=" + ref + "): nothing to fit");
         }
         double[] theta0 = model.initialParameters(new Random(seed));

@@ -12,7 +12,7 @@ public final class Validate {
     /** Requires a finite value; {@code what} names the parameter, e.g. "decay rate beta". */
     public static double finite(String what, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(what + "=" + value + " must be a finite number");
+            throw new KitArgumentException(what + "=" + value + " must be a finite number");
         }
         return value;
     }
@@ -20,7 +20,7 @@ public final class Validate {
     /** Requires {@code value > 0} and finite. */
     public static double positive(String what, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(what + "=" + value + " must be > 0");
+            throw new KitArgumentException(what + "=" + value + " must be > 0");
         }
         return value;
     }
@@ -28,7 +28,7 @@ public final class Validate {
     /** Requires {@code value >= 0} and finite. */
     public static double nonNegative(String what, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(what + "=" + value + " must be >= 0");
+            throw new KitArgumentException(what + "=" + value + " must be >= 0");
         }
         return value;
     }
@@ -36,7 +36,7 @@ public final class Validate {
     /** Requires {@code lo <= value <= hi}. */
     public static double inRange(String what, double value, double lo, double hi) {
         if (!(value >= lo && value <= hi)) {
-            throw new IllegalArgumentException(what + "=" + value + " must be in [" + lo + ", " + hi + "]");
+            throw new KitArgumentException(what + "=" + value + " must be in [" + lo + ", " + hi + "]");
         }
         return value;
     }
@@ -44,7 +44,7 @@ public final class Validate {
     /** Requires {@code value >= min}. */
     public static int atLeast(String what, int value, int min) {
         if (value < min) {
-            throw new IllegalArgumentException(what + "=" + value + " must be >= " + min);
+            throw new KitArgumentException(what + "=" + value + " must be >= " + min);
         }
         return value;
     }
@@ -52,7 +52,7 @@ public final class Validate {
     /** Requires {@code min <= value <= max}. */
     public static int inRange(String what, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(what + "=" + value + " must be in [" + min + ", " + max + "]");
+            throw new KitArgumentException(what + "=" + value + " must be in [" + min + ", " + max + "]");
         }
         return value;
     }
@@ -60,7 +60,7 @@ public final class Validate {
     /** Requires a non-null reference. */
     public static <T> T notNull(String what, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(what + " must not be null");
+            throw new KitArgumentException(what + " must not be null");
         }
         return value;
     }
@@ -69,11 +69,11 @@ public final class Validate {
     public static double[] finiteArray(String what, double[] values, int minLength) {
         notNull(what, values);
         if (values.length < minLength) {
-            throw new IllegalArgumentException(what + " has length " + values.length + " but needs length >= " + minLength);
+            throw new KitArgumentException(what + " has length " + values.length + " but needs length >= " + minLength);
         }
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(what + "[" + i + "]=" + values[i] + " must be a finite number");
+                throw new KitArgumentException(what + "[" + i + "]=" + values[i] + " must be a finite number");
             }
         }
         return values;
@@ -83,7 +83,7 @@ public final class Validate {
     public static double[] length(String what, double[] values, int expected) {
         notNull(what, values);
         if (values.length != expected) {
-            throw new IllegalArgumentException(what + " has length " + values.length + " but must have length " + expected);
+            throw new KitArgumentException(what + " has length " + values.length + " but must have length " + expected);
         }
         return values;
     }
@@ -96,14 +96,14 @@ public final class Validate {
         finite(what + " lo", lo);
         finite(what + " hi", hi);
         if (!(lo <= hi)) {
-            throw new IllegalArgumentException(what + " lo=" + lo + " must be <= hi=" + hi);
+            throw new KitArgumentException(what + " lo=" + lo + " must be <= hi=" + hi);
         }
     }
 
     /** Requires {@code value <= bound}, e.g. "grid step dt=2.0 must be <= tMax=1.0". */
     public static double atMost(String what, double value, String boundName, double bound) {
         if (!(value <= bound)) {
-            throw new IllegalArgumentException(what + "=" + value + " must be <= " + boundName + "=" + bound);
+            throw new KitArgumentException(what + "=" + value + " must be <= " + boundName + "=" + bound);
         }
         return value;
     }
@@ -111,7 +111,7 @@ public final class Validate {
     /** Requires {@code value < bound}, e.g. "plateau threshold=1.5 must be < 1". */
     public static double below(String what, double value, double bound) {
         if (!(value < bound)) {
-            throw new IllegalArgumentException(what + "=" + value + " must be < " + fmt(bound));
+            throw new KitArgumentException(what + "=" + value + " must be < " + fmt(bound));
         }
         return value;
     }
@@ -124,7 +124,7 @@ public final class Validate {
     public static String notBlank(String what, String value) {
         notNull(what, value);
         if (value.isBlank()) {
-            throw new IllegalArgumentException(what + "='" + value + "' must not be blank");
+            throw new KitArgumentException(what + "='" + value + "' must not be blank");
         }
         return value;
     }
@@ -133,7 +133,7 @@ public final class Validate {
     public static long[] notEmpty(String what, long[] values) {
         notNull(what, values);
         if (values.length == 0) {
-            throw new IllegalArgumentException(what + " must not be empty");
+            throw new KitArgumentException(what + " must not be empty");
         }
         return values;
     }
@@ -142,7 +142,7 @@ public final class Validate {
     public static <C extends java.util.Collection<?>> C notEmpty(String what, C values) {
         notNull(what, values);
         if (values.isEmpty()) {
-            throw new IllegalArgumentException(what + " must not be empty");
+            throw new KitArgumentException(what + " must not be empty");
         }
         return values;
     }
@@ -156,7 +156,7 @@ public final class Validate {
         for (int i = 0; i < values.length; i++) {
             boolean bad = values[i] < 0 || (i > 0 && (strict ? values[i] <= values[i - 1] : values[i] < values[i - 1]));
             if (bad) {
-                throw new IllegalArgumentException(what + " must be non-negative and "
+                throw new KitArgumentException(what + " must be non-negative and "
                         + (strict ? "strictly increasing" : "non-decreasing") + ", but " + symbol + "[" + i + "]="
                         + values[i]);
             }
@@ -167,7 +167,7 @@ public final class Validate {
     /** Requires a kernel time t in [0, ∞): "kernel time t=-1.0 must be finite and >= 0 (...)". */
     public static double kernelTime(double t) {
         if (!(t >= 0) || t == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("kernel time t=" + t
+            throw new KitArgumentException("kernel time t=" + t
                     + " must be finite and >= 0 (a memory kernel is defined on [0, ∞))");
         }
         return t;
@@ -176,7 +176,7 @@ public final class Validate {
     /** Requires a finite kernel value: "target kernel 'k' returned NaN at t=2.0; a memory kernel must be finite on [0, inf)". */
     public static double kernelValue(String kernelName, double t, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("target kernel '" + kernelName + "' returned " + value + " at t=" + t
+            throw new KitArgumentException("target kernel '" + kernelName + "' returned " + value + " at t=" + t
                     + "; a memory kernel must be finite on [0, inf)");
         }
         return value;
@@ -185,7 +185,7 @@ public final class Validate {
     /** Requires a value that is not NaN (±∞ allowed), e.g. "time t=NaN must be a finite number". */
     public static double notNaN(String what, double value) {
         if (Double.isNaN(value)) {
-            throw new IllegalArgumentException(what + "=NaN must be a finite number");
+            throw new KitArgumentException(what + "=NaN must be a finite number");
         }
         return value;
     }

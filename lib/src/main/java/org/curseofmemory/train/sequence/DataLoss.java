@@ -1,5 +1,6 @@
 package org.curseofmemory.train.sequence;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.optim.BatchLoss;
 import org.curseofmemory.util.Validate;
 
@@ -52,11 +53,11 @@ public final class DataLoss implements BatchLoss {
         Validate.notNull("model", model);
         Validate.notNull("dataset", data);
         if (model.inputDimension() != data.inputDimension()) {
-            throw new IllegalArgumentException("model input dimension d=" + model.inputDimension()
+            throw new KitArgumentException("model input dimension d=" + model.inputDimension()
                     + " must equal the dataset input dimension d=" + data.inputDimension());
         }
         if (Math.abs(model.dt() - data.dt()) > 1e-12 * Math.max(model.dt(), data.dt())) {
-            throw new IllegalArgumentException("model sample interval dt=" + model.dt()
+            throw new KitArgumentException("model sample interval dt=" + model.dt()
                     + " must equal the dataset sample interval dt=" + data.dt());
         }
         return new DataLoss(model, data, 0);
@@ -119,11 +120,11 @@ public final class DataLoss implements BatchLoss {
     public double valueAndGradient(double[] theta, double[] gradient, int[] batch) {
         Validate.notNull("batch", batch);
         if (batch.length == 0) {
-            throw new IllegalArgumentException("batch is empty but needs at least 1 sequence index");
+            throw new KitArgumentException("batch is empty but needs at least 1 sequence index");
         }
         for (int i = 0; i < batch.length; i++) {
             if (batch[i] < 0 || batch[i] >= data.size()) {
-                throw new IllegalArgumentException("batch[" + i + "]=" + batch[i] + " must be in [0, "
+                throw new KitArgumentException("batch[" + i + "]=" + batch[i] + " must be in [0, "
                         + (data.size() - 1) + "]");
             }
         }

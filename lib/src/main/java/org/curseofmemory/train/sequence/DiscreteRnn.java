@@ -1,5 +1,6 @@
 package org.curseofmemory.train.sequence;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Random;
 import org.curseofmemory.linalg.Matrices;
 import org.curseofmemory.linalg.MatrixExponential;
@@ -46,7 +47,7 @@ public final class DiscreteRnn implements ParametricModel {
         this.activation = activation;
         this.discretisation = discretisation;
         if (activation != Activation.IDENTITY && discretisation == Discretisation.ZERO_ORDER_HOLD) {
-            throw new IllegalArgumentException("discretisation ZERO_ORDER_HOLD is exact only for the linear RNN, "
+            throw new KitArgumentException("discretisation ZERO_ORDER_HOLD is exact only for the linear RNN, "
                     + "but activation=" + activation + "; use EULER");
         }
     }
@@ -199,11 +200,11 @@ public final class DiscreteRnn implements ParametricModel {
         Validate.notNull("recurrent matrix W", w);
         Validate.notNull("input matrix U", u);
         if (w.numRows != width || w.numCols != width) {
-            throw new IllegalArgumentException("recurrent matrix W is " + w.numRows + "x" + w.numCols
+            throw new KitArgumentException("recurrent matrix W is " + w.numRows + "x" + w.numCols
                     + " but must be " + width + "x" + width);
         }
         if (u.numRows != width || u.numCols != inputDimension) {
-            throw new IllegalArgumentException("input matrix U is " + u.numRows + "x" + u.numCols
+            throw new KitArgumentException("input matrix U is " + u.numRows + "x" + u.numCols
                     + " but must be " + width + "x" + inputDimension);
         }
         Validate.length("readout c", c, width);
@@ -351,18 +352,18 @@ public final class DiscreteRnn implements ParametricModel {
     void checkInput(double[] input) {
         Validate.finiteArray("input sequence", input, 1);
         if (input.length % inputDimension != 0) {
-            throw new IllegalArgumentException("input sequence has length " + input.length
+            throw new KitArgumentException("input sequence has length " + input.length
                     + " but must be a multiple of the input dimension d=" + inputDimension);
         }
     }
 
     private void requireScalarLinear(String what) {
         if (!isLinear()) {
-            throw new IllegalArgumentException(what + " is defined only for the linear RNN, but activation="
+            throw new KitArgumentException(what + " is defined only for the linear RNN, but activation="
                     + activation);
         }
         if (inputDimension != 1) {
-            throw new IllegalArgumentException(what + " is defined here only for scalar input, but input dimension d="
+            throw new KitArgumentException(what + " is defined here only for scalar input, but input dimension d="
                     + inputDimension);
         }
     }

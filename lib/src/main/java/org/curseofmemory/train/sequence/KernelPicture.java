@@ -1,5 +1,6 @@
 package org.curseofmemory.train.sequence;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.quad.Grid;
 import org.curseofmemory.util.Validate;
@@ -61,7 +62,7 @@ public final class KernelPicture {
             s += grid.weight(i) * e * e;
         }
         if (!Double.isFinite(s)) {
-            throw new IllegalArgumentException("kernel loss is not finite (" + s + "): the memory kernel "
+            throw new KitArgumentException("kernel loss is not finite (" + s + "): the memory kernel "
                     + rho.name() + " or the model kernel is not finite on the grid");
         }
         return 0.5 * s;

@@ -1,5 +1,6 @@
 package org.curseofmemory.train.sequence;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.function.DoubleUnaryOperator;
 import org.curseofmemory.kernel.MemoryKernel;
 import org.curseofmemory.quad.GaussLegendre;
@@ -37,7 +38,7 @@ final class KernelTarget implements TargetFunctional {
         DoubleUnaryOperator checked = t -> {
             double v = rho.value(t);
             if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("memory kernel " + rho.name() + " returned " + v + " at t=" + t);
+                throw new KitArgumentException("memory kernel " + rho.name() + " returned " + v + " at t=" + t);
             }
             return v;
         };

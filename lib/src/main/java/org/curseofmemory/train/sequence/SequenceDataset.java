@@ -1,5 +1,6 @@
 package org.curseofmemory.train.sequence;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Random;
 import org.curseofmemory.util.Validate;
 
@@ -63,10 +64,10 @@ public final class SequenceDataset {
         Validate.atLeast("input dimension d", inputDimension, 1);
         Validate.positive("sample interval dt", dt);
         if (inputs.length < 1) {
-            throw new IllegalArgumentException("inputs has 0 sequences but needs at least 1");
+            throw new KitArgumentException("inputs has 0 sequences but needs at least 1");
         }
         if (targets.length != inputs.length) {
-            throw new IllegalArgumentException("targets has " + targets.length + " sequences but inputs has "
+            throw new KitArgumentException("targets has " + targets.length + " sequences but inputs has "
                     + inputs.length);
         }
         Validate.finiteArray("targets[0]", targets[0], 1);
@@ -87,13 +88,13 @@ public final class SequenceDataset {
     private static double[] checkedTargets(TargetFunctional target, double[] x, int steps, int index) {
         double[] y = target.outputs(x);
         if (y == null || y.length != steps) {
-            throw new IllegalArgumentException("target functional " + target.name() + " returned "
+            throw new KitArgumentException("target functional " + target.name() + " returned "
                     + (y == null ? "null" : y.length + " outputs") + " for sequence " + index + " but must return "
                     + steps);
         }
         for (int k = 0; k < steps; k++) {
             if (!Double.isFinite(y[k])) {
-                throw new IllegalArgumentException("target functional " + target.name() + " returned y[" + k + "]="
+                throw new KitArgumentException("target functional " + target.name() + " returned y[" + k + "]="
                         + y[k] + " for sequence " + index + "; targets must be finite");
             }
         }

@@ -1,5 +1,6 @@
 package org.curseofmemory.train.sequence;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Random;
 import org.curseofmemory.optim.LossFunction;
 import org.curseofmemory.optim.OptimizationProblem;
@@ -32,7 +33,7 @@ public final class SequenceProblem implements OptimizationProblem {
     public static SequenceProblem of(DataLoss loss, long seed) {
         Validate.notNull("data loss", loss);
         if (!(loss.referenceLoss() > 0)) {
-            throw new IllegalArgumentException("the targets are zero (reference loss=" + loss.referenceLoss()
+            throw new KitArgumentException("the targets are zero (reference loss=" + loss.referenceLoss()
                     + "): nothing to fit");
         }
         return new SequenceProblem(loss, seed);
