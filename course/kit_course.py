@@ -103,6 +103,11 @@ def assignments(root: Path = COURSE_ROOT) -> list[str]:
                   if p.is_dir() and ASSIGNMENT_NAME.match(p.name) and (p / f"{p.name}.ipynb").exists())
 
 
+def _show(path: Path) -> str:
+    path = Path(path).resolve()
+    return str(path.relative_to(KIT_ROOT)) if path.is_relative_to(KIT_ROOT) else str(path)
+
+
 def grading_env() -> dict:
     env = dict(os.environ)
     env.setdefault("KIT_HOME", str(KIT_ROOT))
@@ -131,14 +136,14 @@ def sync_locator(root: Path = COURSE_ROOT) -> None:
         target = root / "source" / name / "kit-locate.jsh"
         if not target.exists() or target.read_bytes() != canonical:
             target.write_bytes(canonical)
-            print(f"[kit] wrote {target.relative_to(root)}")
+            print(f"[kit] wrote {_show(target)}")
 
 
 def release(names: list[str], root: Path = COURSE_ROOT) -> None:
     sync_locator(root)
     for name in names or assignments(root):
         nbgrader("generate_assignment", name, "--force", root=root)
-        print(f"[kit] student version of {name}: {(root / 'release' / name).relative_to(KIT_ROOT)}/")
+        print(f"[kit] student version of {name}: {_show(root / 'release' / name)}/")
 
 
 def import_submissions(name: str, folder: Path | None = None, zip_file: Path | None = None,
@@ -184,7 +189,7 @@ def import_submissions(name: str, folder: Path | None = None, zip_file: Path | N
             shutil.rmtree(target)
         target.mkdir(parents=True)
         (target / f"{name}.ipynb").write_bytes(data)
-    print(f"[kit] {len(found)} submission(s) of {name} in {(root / 'submitted').relative_to(KIT_ROOT)}/: {', '.join(sorted(found))}")
+    print(f"[kit] {len(found)} submission(s) of {name} in {_show(root / 'submitted')}/: {', '.join(sorted(found))}")
     return sorted(found)
 
 
@@ -196,7 +201,7 @@ def autograde(name: str, root: Path = COURSE_ROOT) -> None:
 def feedback(name: str, root: Path = COURSE_ROOT) -> None:
     nbgrader("generate_feedback", name, "--force", root=root)
     pages = sorted((root / "feedback").glob(f"*/{name}/*.html"))
-    print(f"[kit] {len(pages)} feedback page(s) in {(root / 'feedback').relative_to(KIT_ROOT)}/<student>/{name}/")
+    print(f"[kit] {len(pages)} feedback page(s) in {_show(root / 'feedback')}/<student>/{name}/")
 
 
 def scores(name: str, root: Path = COURSE_ROOT) -> dict[str, tuple[float, float, bool]]:
@@ -243,7 +248,7 @@ def student_notebooks(out: Path, notebooks: Path = KIT_ROOT / "notebooks") -> li
         target = out / path.name
         nbformat.write(nb, target)
         written.append(target)
-        print(f"[kit] {target.relative_to(KIT_ROOT) if target.is_relative_to(KIT_ROOT) else target}: {removed} solution cell(s) removed")
+        print(f"[kit] {_show(target)}: {removed} solution cell(s) removed")
     return written
 
 
