@@ -247,7 +247,6 @@ def _pipeline(name: str, base: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def pipelines(tmp_path_factory):
-    pytest.importorskip("nbgrader", reason="nbgrader is pinned in environment/requirements.in: run ./kit course setup")
     base = tmp_path_factory.mktemp("course")
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(len(SETS)) as pool:
