@@ -7,8 +7,13 @@ import re
 import sys
 from pathlib import Path
 
+import warnings
+
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # nbgrader's SQLAlchemy models warn when imported (harmless)
+    from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
 
 COURSE_ROOT = Path(__file__).resolve().parent
 KIT_ROOT = COURSE_ROOT.parent
@@ -112,6 +117,7 @@ def grading_env() -> dict:
     env = dict(os.environ)
     env.setdefault("KIT_HOME", str(KIT_ROOT))
     env.setdefault("JJAVA_JVM_OPTS", GRADING_JVM_OPTS)
+    env.setdefault("PYTHONWARNINGS", "ignore")   # nbgrader's SQLAlchemy models warn at every start (harmless)
     return env
 
 
@@ -206,7 +212,11 @@ def feedback(name: str, root: Path = COURSE_ROOT) -> None:
 
 def scores(name: str, root: Path = COURSE_ROOT) -> dict[str, tuple[float, float, bool]]:
     """student -> (score, max score, needs manual grading), from the gradebook."""
-    from nbgrader.api import Gradebook
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from nbgrader.api import Gradebook
 
     with Gradebook("sqlite:///" + str(root / "gradebook.db")) as gb:
         return {s.student_id: (s.score, s.max_score, bool(s.needs_manual_grade)) for s in gb.assignment_submissions(name)}
