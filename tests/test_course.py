@@ -422,7 +422,7 @@ def test_course_pipeline_time(pipelines):
 # ---------------------------------------------------------------------------------------------
 # Collecting from an LMS zip, and the student copies of the teaching notebooks (no kernel)
 
-def test_lms_zip_import(tmp_path):
+def test_import_from_lms_zip_and_folder(tmp_path):
     root = tmp_path / "course"
     (root / "source" / "ps1-memory-kernels").mkdir(parents=True)
     nb = nbformat.v4.new_notebook()
@@ -436,6 +436,12 @@ def test_lms_zip_import(tmp_path):
     assert students == ["ada", "grace"]
     for s in students:
         assert (root / "submitted" / s / "ps1-memory-kernels" / "ps1-memory-kernels.ipynb").exists()
+    folder = tmp_path / "inbox"
+    (folder / "dave").mkdir(parents=True)
+    nbformat.write(nb, folder / "carol.ipynb")
+    nbformat.write(nb, folder / "dave" / "my work.ipynb")
+    assert kit_course.import_submissions("ps1-memory-kernels", folder=folder, root=root) == ["carol", "dave"]
+    assert (root / "submitted" / "dave" / "ps1-memory-kernels" / "ps1-memory-kernels.ipynb").exists()
 
 
 def test_student_notebooks_have_no_solutions(tmp_path):
