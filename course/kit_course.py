@@ -75,6 +75,73 @@ class OfflineAssets(NbGraderPreprocessor):
         return nb, resources
 
 
+# ---------------------------------------------------------------------------------------------
+# Shadowing guard. A student may declare a class with the simple name of a class a test uses (a fake
+# `LineFit` whose fit returns what the student's answer returns). Test cells name the kit's checks and
+# java.lang.Math in full, which nothing can shadow; for every other simple name a test cell uses,
+# autograding puts one statement in front of the cell that fails it when the notebook declares a type
+# of that name. The statement is removed again once the cell has run. JJava's kernel exposes the JShell
+# that holds the notebook's declarations.
+
+GUARD_MARK = "/* kit: shadowing guard */"
+_JAVA_COMMENT_OR_STRING = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'', re.S)
+_SIMPLE_TYPE_NAME = re.compile(r"(?<![\w.$])([A-Z][A-Za-z0-9_]*)\b")
+
+
+def used_type_names(source: str) -> list[str]:
+    """Capitalised simple names a Java cell uses (not in comments or strings, not after a dot)."""
+    code = _JAVA_COMMENT_OR_STRING.sub(" ", source)
+    return sorted(set(_SIMPLE_TYPE_NAME.findall(code)))
+
+
+def shadowing_guard(names: list[str]) -> str:
+    """One Java statement that throws when the notebook declares a type with one of these names."""
+    quoted = ", ".join(f'"{n}"' for n in names)
+    return (GUARD_MARK + " { jdk.jshell.JShell kitShell = ((org.dflib.jjava.kernel.JavaKernel) "
+            "org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel()).getJShell(); "
+            f"java.util.Set<java.lang.String> kitUsed = java.util.Set.of({quoted}); "
+            "java.util.List<java.lang.String> kitHiding = kitShell.types().filter(kitType -> "
+            "kitShell.status(kitType).isActive() && kitUsed.contains(kitType.name())).map(kitType -> kitType.name())"
+            ".distinct().sorted().toList(); if (!kitHiding.isEmpty()) throw new java.lang.IllegalStateException("
+            '"this notebook declares " + java.lang.String.join(", ", kitHiding) + ", a name this test uses for the '
+            'kit\'s own class: rename yours"); }')
+
+
+def is_test_cell(cell) -> bool:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+class GuardShadowedNames(NbGraderPreprocessor):
+    """Before the autograder runs a submission: the shadowing guard in front of every test cell."""
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if is_test_cell(cell) and not cell.source.startswith(GUARD_MARK):
+            names = used_type_names(cell.source)
+            if names:
+                cell.source = shadowing_guard(names) + "\n" + cell.source
+        return cell, resources
+
+
+class RemoveGuards(NbGraderPreprocessor):
+    """After the run: the test cells' sources as written (the guard's verdict stays in the outputs)."""
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if cell.cell_type == "code" and cell.source.startswith(GUARD_MARK):
+            cell.source = cell.source.split("\n", 1)[1] if "\n" in cell.source else ""
+        return cell, resources
+
+
+def autograde_preprocessors() -> list:
+    """nbgrader's autograde steps with the shadowing guard around the execution."""
+    from nbgrader.converters.autograde import Autograde
+    from nbgrader.preprocessors import Execute
+
+    steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
+    at = steps.index(Execute)
+    return steps[:at] + [GuardShadowedNames, Execute, RemoveGuards] + steps[at + 1:]
+
+
 FEEDBACK_PREPROCESSORS = [GetGrades, ReplaceHiddenTestOutputs, ClearHiddenTests, OfflineAssets, CSSHTMLHeaderPreprocessor]
 
 

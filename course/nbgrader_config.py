@@ -28,6 +28,9 @@ c.ClearSolutions.text_stub = kit_course.TEXT_STUB
 c.ClearHiddenTests.begin_test_delimeter = "BEGIN HIDDEN TESTS"
 c.ClearHiddenTests.end_test_delimeter = "END HIDDEN TESTS"
 
+# Test cells also fail when the student's notebook declares a class with a name the test uses.
+c.Autograde.autograde_preprocessors = kit_course.autograde_preprocessors()
+
 # One cell may run at most this long; an endless loop is interrupted and that cell scores zero.
 c.Execute.timeout = kit_course.cell_timeout()
 c.Execute.startup_timeout = 120

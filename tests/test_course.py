@@ -57,13 +57,19 @@ class Check {
 # Per problem set, which answer gets which tampering: a wrong answer behind the fake Check, a right
 # one that writes to System.err, an endless loop (in an answer that only test cells call, so that the
 # loop costs two cell timeouts), and a right one whose cell ends in a value while the student also
-# edited a locked test cell to end in a number. Only the last deserves its points.
+# edited a locked test cell to end in a number. Only the last deserves its points. The shadowing
+# answer also declares a fake of a kit class that one of its tests uses by its simple name: the
+# autograder's shadowing guard must fail that test cell with its message.
+FAKE_LINEFIT = "record LineFit(double slope) { static LineFit leastSquares(double[] x, double[] y) { return new LineFit(0); } }"
 TAMPER = {
     "ps1-memory-kernels": {"shadow": (1, "double[] kernelFromStepResponse(double[] y, double dt) { return new double[y.length - 2]; }"),
+                           "fake": ("test-1-visible", "interface Trajectory { }"),
                            "stderr": 2, "loop": 3, "trailing": 4},
     "ps2-approximation": {"shadow": (2, "double convergenceOrder(int[] widths, double[] errors) { return 0; }"),
+                          "fake": ("test-2-hidden", FAKE_LINEFIT),
                           "stderr": 3, "loop": 1, "trailing": 4},
     "ps3-optimization": {"shadow": (1, "double growthRate(double[] shifts, double[] steps) { return 0; }"),
+                         "fake": ("test-1-hidden", FAKE_LINEFIT),
                          "stderr": 3, "loop": 2, "trailing": 4},
 }
 
@@ -175,7 +181,7 @@ def _tampered(source_nb, name):
     plan = TAMPER[name]
     nb = nbformat.from_dict(json.loads(json.dumps(source_nb)))
     by_id = {c.metadata.nbgrader["grade_id"]: c for c in nb.cells}
-    by_id[f"answer-{plan['shadow'][0]}"].source = FAKE_CHECK + plan["shadow"][1]
+    by_id[f"answer-{plan['shadow'][0]}"].source = FAKE_CHECK + plan["shadow"][1] + "\n" + plan["fake"][1]
 
     def insert_first(cell, statement):
         lines = cell.source.splitlines()
@@ -356,6 +362,10 @@ def test_model_full_marks_blank_zero_tampered_what_it_deserves(pipelines, name):
     assert any("interrupted" in (o.get("evalue", "") + " ".join(o.get("traceback", []))) or o.get("ename") == "CellTimeoutError"
                for o in cells[f"test-{loop}-visible"].outputs if o.output_type == "error")
     assert any(o.output_type == "stream" and "✔" in o.get("text", "") for o in cells[f"{keep}hidden"].outputs)
+    guarded = cells[TAMPER[name]["fake"][0]]
+    assert any("rename yours" in o.get("evalue", "") for o in guarded.outputs if o.output_type == "error"), guarded.outputs
+    for student, nb in r["autograded"].items():
+        assert not [c for c in nb.cells if kit_course.GUARD_MARK in c.source], "the guard is removed after the run"
     stderr = TAMPER[name]["stderr"]
     assert any(o.output_type == "stream" and o.name == "stderr" for o in cells[f"test-{stderr}-visible"].outputs)
 
@@ -408,6 +418,7 @@ def test_feedback_reveals_no_hidden_test_and_loads_nothing(pipelines, name):
         if student == "model":
             assert "hidden:" in graded
         assert "hidden:" not in text, f"{student}: output of a hidden test in the feedback"
+        assert kit_course.GUARD_MARK not in page
         assert text.count("Hidden tests passed") + text.count("Hidden tests failed") == len(
             [c for c in r["source"].cells if kit_course.HIDDEN_BEGIN in c.source])
         loads = _Loads()
@@ -428,6 +439,15 @@ def test_course_pipeline_time(pipelines):
 
 # ---------------------------------------------------------------------------------------------
 # Collecting from an LMS zip, and the student copies of the teaching notebooks (no kernel)
+
+def test_shadowing_guard_names():
+    src = 'MemoryKernel k = Kernels.exponential(1); // Visible Check\norg.curseofmemory.check.Check.near("Grid", x, 1, 0);'
+    assert kit_course.used_type_names(src) == ["Kernels", "MemoryKernel"]
+    guard = kit_course.shadowing_guard(["Kernels", "MemoryKernel"])
+    assert guard.startswith(kit_course.GUARD_MARK) and "\n" not in guard and '"Kernels", "MemoryKernel"' in guard
+    # no simple name a student could shadow in the guard itself
+    assert not re.search(r"(?<![\w.])(String|Set|List|IllegalStateException|Math)\b", guard.split("Set.of(")[0].replace("java.util.Set", "").replace("java.util.List", "").replace("java.lang.String", ""))
+
 
 def test_import_from_lms_zip_and_folder(tmp_path):
     root = tmp_path / "course"
