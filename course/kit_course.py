@@ -1,5 +1,6 @@
-"""The kit's course tools: nbgrader preprocessors for offline feedback without hidden tests, and the
-instructor commands behind `./kit course` (run as a script; `python kit_course.py help`)."""
+"""The kit's course tools: the instructor commands behind `./kit course` (run as a script;
+`python kit_course.py help`) and the helpers they share with the nbgrader preprocessors in
+kit_preprocessors.py. Importing this module does not need nbgrader."""
 from __future__ import annotations
 
 import os
@@ -7,13 +8,6 @@ import re
 import sys
 from pathlib import Path
 
-import warnings
-
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # nbgrader's SQLAlchemy models warn when imported (harmless)
-    from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
 
 COURSE_ROOT = Path(__file__).resolve().parent
 KIT_ROOT = COURSE_ROOT.parent
@@ -36,43 +30,6 @@ def cell_timeout() -> int:
 
 def has_hidden_tests(cell) -> bool:
     return cell.cell_type == "code" and HIDDEN_BEGIN in cell.source
-
-
-class ReplaceHiddenTestOutputs(NbGraderPreprocessor):
-    """Before feedback is written: the outputs of every cell with hidden tests (the lines its checks
-    printed, the failure message that may quote an expected value) are replaced by one line that says
-    only whether the cell passed. Runs before nbgrader's ClearHiddenTests, which removes the source."""
-
-    def preprocess_cell(self, cell, resources, cell_index):
-        if has_hidden_tests(cell):
-            meta = cell.metadata.get("nbgrader", {})
-            points = float(meta.get("points", 0))
-            score = meta.get("score")
-            passed = score is not None and float(score) >= points
-            verdict = "passed" if passed else "failed"
-            cell.outputs = [{
-                "output_type": "stream",
-                "name": "stdout",
-                "text": f"Hidden tests {verdict} ({_fmt(score)} of {_fmt(points)} points). "
-                        "Their source and output are not shown.\n",
-            }]
-            cell.execution_count = None
-        return cell, resources
-
-
-class OfflineAssets(NbGraderPreprocessor):
-    """Puts plotly.js and MathJax, from the kit's own Python packages, into the resources of the
-    feedback page; the template kit-feedback.html.j2 inlines them, so the page loads nothing over the network."""
-
-    def preprocess(self, nb, resources):
-        sys.path.insert(0, str(KIT_ROOT / "environment"))
-        try:
-            import kit_notebooks
-        finally:
-            sys.path.pop(0)
-        resources["kit_plotly_js"] = kit_notebooks.plotly_js()
-        resources["kit_mathjax_js"] = kit_notebooks.mathjax_js()
-        return nb, resources
 
 
 # ---------------------------------------------------------------------------------------------
@@ -110,48 +67,6 @@ def shadowing_guard(names: list[str]) -> str:
 def is_test_cell(cell) -> bool:
     meta = cell.get("metadata", {}).get("nbgrader", {})
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
-
-
-class GuardShadowedNames(NbGraderPreprocessor):
-    """Before the autograder runs a submission: the shadowing guard in front of every test cell."""
-
-    def preprocess_cell(self, cell, resources, cell_index):
-        if is_test_cell(cell) and not cell.source.startswith(GUARD_MARK):
-            names = used_type_names(cell.source)
-            if names:
-                cell.source = shadowing_guard(names) + "\n" + cell.source
-        return cell, resources
-
-
-class RemoveGuards(NbGraderPreprocessor):
-    """After the run: the test cells' sources as written (the guard's verdict stays in the outputs)."""
-
-    def preprocess_cell(self, cell, resources, cell_index):
-        if cell.cell_type == "code" and cell.source.startswith(GUARD_MARK):
-            cell.source = cell.source.split("\n", 1)[1] if "\n" in cell.source else ""
-        return cell, resources
-
-
-def autograde_preprocessors() -> list:
-    """nbgrader's autograde steps with the shadowing guard around the execution."""
-    from nbgrader.converters.autograde import Autograde
-    from nbgrader.preprocessors import Execute
-
-    steps = list(Autograde.class_traits()["autograde_preprocessors"].default())
-    at = steps.index(Execute)
-    return steps[:at] + [GuardShadowedNames, Execute, RemoveGuards] + steps[at + 1:]
-
-
-FEEDBACK_PREPROCESSORS = [GetGrades, ReplaceHiddenTestOutputs, ClearHiddenTests, OfflineAssets, CSSHTMLHeaderPreprocessor]
-
-
-def feedback_template_dirs() -> list[str]:
-    """Search roots for the template 'feedback': the kit's folder first (kit-feedback.html.j2 and an
-    offline mathjax.html.j2), then nbgrader's own (its index.html.j2, which the kit's page extends)."""
-    import nbgrader
-
-    formgrader = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
-    return [str(TEMPLATES), str(formgrader)]
 
 
 def _fmt(x) -> str:

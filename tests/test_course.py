@@ -202,8 +202,8 @@ def _pipeline(name: str, base: Path) -> dict:
     start = time.monotonic()
     root = base / name
     (root / "source").mkdir(parents=True)
-    for f in ("nbgrader_config.py", "kit_course.py", "kit-locate.jsh"):
-        shutil.copy(COURSE / f, root / f)
+    for f in [*COURSE.glob("*.py"), COURSE / "kit-locate.jsh"]:
+        shutil.copy(f, root / f.name)
     shutil.copytree(COURSE / "templates", root / "templates")
     shutil.copytree(COURSE / "source" / name, root / "source" / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     env = kit_course.grading_env()
