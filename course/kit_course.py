@@ -235,8 +235,14 @@ def student_notebooks(out: Path, notebooks: Path = KIT_ROOT / "notebooks") -> li
         nb = nbformat.read(path, as_version=4)
         removed = strip_solutions(nb)
         first = next(c for c in nb.cells if c.cell_type == "code")
-        if "%classpath" in first.source and "kit.jsh" in first.source:
+        if "kit.jsh" in first.source:
             first.source = "%load kit-locate.jsh"
+        if removed:
+            note = nbformat.v4.new_markdown_cell(
+                "*Course copy: the model solutions of the exercises are not included; where the text "
+                "mentions a solution cell, there is none.*")
+            note.id = "kit-course-copy-note"
+            nb.cells.insert(1, note)
         target = out / path.name
         nbformat.write(nb, target)
         written.append(target)
