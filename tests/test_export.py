@@ -79,3 +79,16 @@ def test_exported_page_draws_its_plots(path):
     colours = Image.open(png).convert("RGB").getcolors(maxcolors=1 << 24)
     pixels = sum(n for n, px in colours if all(abs(a - b) <= 12 for a, b in zip(px, TRACE_RGB)))
     assert pixels >= MIN_TRACE_PIXELS, f"{png.name}: only {pixels} pixels of trace colour; the plot did not draw"
+
+
+def test_two_exports_of_a_notebook_are_byte_identical(tmp_path):
+    """Exports are reproducible: the same notebook executed twice on fresh kernels exports to the
+    same bytes (figure element ids depend on the figure, not on the clock)."""
+    path = kit_notebooks.NOTEBOOKS / "00-start-here.ipynb"
+    first, _ = run_notebook(path)
+    second, _ = kit_notebooks.execute(path)
+    a = kit_notebooks.export_html(first, tmp_path / "first.html").read_bytes()
+    b = kit_notebooks.export_html(second, tmp_path / "second.html").read_bytes()
+    if a != b:
+        at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        pytest.fail(f"the two exports differ from byte {at}: {a[max(0, at - 80):at + 80]!r} vs {b[max(0, at - 80):at + 80]!r}")

@@ -72,12 +72,16 @@ public final class PlotlyJson {
         Map<String, Object> map = toMap(figure);
         StringBuilder json = new StringBuilder();
         writeJson(map, json);
-        String id = "com-plot-" + Long.toHexString(System.nanoTime()) + "-" + DIV_COUNTER.incrementAndGet();
+        // The id depends only on the figure and on how many figures this kernel drew before, so
+        // exporting the same notebook twice gives the same bytes; the script finds its own div
+        // first, so a page holding outputs of two kernel sessions still draws each figure.
+        String id = "com-plot-" + Integer.toHexString(json.toString().hashCode()) + "-" + DIV_COUNTER.incrementAndGet();
         Map<String, Object> layout = asMap(map.get("layout"));
         String height = layout.get("height") instanceof Double ? ((Double) layout.get("height")).intValue() + "px" : "420px";
         return "<div id=\"" + id + "\" class=\"com-plot\" style=\"width:100%;max-width:960px;height:" + height + "\"></div>\n"
                 + "<script type=\"text/javascript\">(function(){var fig=" + json.toString().replace("</", "<\\/") + ";"
-                + "var el=document.getElementById('" + id + "');"
+                + "var s=document.currentScript,el=(s&&s.previousElementSibling&&s.previousElementSibling.id==='" + id
+                + "')?s.previousElementSibling:document.getElementById('" + id + "');"
                 + "if(window.Plotly){Plotly.newPlot(el,fig.data,fig.layout,fig.config);}"
                 + "else{el.textContent=" + quote(summary(figure)) + ";}})();</script>";
     }
