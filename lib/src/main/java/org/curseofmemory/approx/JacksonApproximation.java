@@ -14,9 +14,13 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>  ρ̂(t) = Σ_{k=1}^{m} a_k e^{−kβt},</pre>
  * rates on the fixed grid kβ. With s = e^{−βt} ∈ (0, 1] the sum is s·p(s), p a polynomial of
  * degree m − 1, so fitting ρ̂ is polynomial approximation of f(s) = ρ(−ln s / β) on [0, 1]
- * (the idea behind the Jackson-type rate C(α)γd/(βm^α) [stated]: Jackson-type rate, Li, Han, E &amp; Li
- * 2021, as restated in Wang, Li &amp; Li 2023, arXiv 2305.19190, Thm A.3; docs/theory.md §3.2, which
- * also gives the kit's scale-consistent reading of the bound).
+ * (the idea behind the Jackson-type rate: Li, Han, E &amp; Li 2021, as restated in Wang, Li &amp; Li,
+ * ICLR 2024, arXiv 2305.19190, Thm A.3, where the bound is printed as C(α)γd/(βm^α) [stated, as
+ * printed]). That printed form is not scale-consistent: rescaling a kernel, ρ_c(t) = c·ρ(ct), leaves
+ * the best width-m L¹ error and γ unchanged but divides the printed bound by c. The kit teaches the
+ * scale-consistent form C(α)γd/m^α [kit] (γ normalised by β^{k−1} instead of β^k; it implies the
+ * printed bound when β ≤ 1), with which the bound grows like (1/β)^{α+1} as memory lengthens at fixed
+ * derivative scale; docs/theory.md §3.2.
  *
  * <p>Fit [kit]: p is expanded in shifted Chebyshev polynomials, p(s) = Σ_{j&lt;m} c_j T_j(2s − 1),
  * and the c_j solve a weighted least-squares problem on N = max(8m, 512) Chebyshev–Gauss nodes
@@ -37,7 +41,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class JacksonApproximation {
 
-    /** Smallest β accepted (the slowest mode e^{−βt} then lives for ~10⁸ time units). */
+    /** Smallest β accepted (the slowest mode e^{−βt} then has memory length 1/β = 10⁸). */
     public static final double MIN_BETA = 1e-8;
     /** Largest β accepted. */
     public static final double MAX_BETA = 1e6;

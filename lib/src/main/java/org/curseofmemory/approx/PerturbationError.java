@@ -8,35 +8,37 @@ import org.curseofmemory.rnn.Reparameterization;
 import org.curseofmemory.util.Validate;
 
 /**
- * The perturbation error (Wang, Li &amp; Li 2023, arXiv 2305.19190, Def. 3.4 [stated] for the definition;
- * docs/theory.md §5.1;
- * the sampling below is the kit's [kit]):
- * <pre>  E_m(β) = sup over perturbed parameters θ̃ with ‖θ̃ − θ‖ ≤ β of ‖ρ − ρ̂(θ̃)‖_{L¹[0,∞)},</pre>
+ * The perturbation error, in the kit's per-mode sup-norm box variant [kit]. The paper's definition
+ * (Wang, Li &amp; Li, ICLR 2024, arXiv 2305.19190, Def. 3.4 [stated]; docs/theory.md §5.1) perturbs in a
+ * <b>ball on the parameters</b>, max(|ΔW|₂, |ΔU|₂, |Δb|₂, |Δc|₂) ≤ β; this class instead moves each
+ * mode's rate and amplitude independently by at most β (a box, closer to the authors' experiment
+ * code), and samples that box (the sampling is also the kit's):
+ * <pre>  E_m(β) = sup over perturbed mode parameters θ̃ with ‖θ̃ − θ‖_∞ ≤ β of ‖ρ − ρ̂(θ̃)‖_{L¹[0,∞)},</pre>
  * the worst uniform error sup_t ‖H_t − Ĥ_t(θ̃)‖ (docs/theory.md §2) of a width-m approximant after its
  * parameters are moved by at most β. <i>Stable approximation</i> means E_m(0) → 0 and E(β)
  * continuous near β = 0; the paper's linear experiment shows the curves for an exponential target
  * coinciding, and for a power law a "knee" that moves left as m grows.
  *
- * <p><b>Parameters and ball [kit].</b> θ = (λ_1..λ_m, a_1..a_m), the rates (−eigenvalues of the
+ * <p><b>Parameters and box [kit].</b> θ = (λ_1..λ_m, a_1..a_m), the rates (−eigenvalues of the
  * diagonal W) and amplitudes (c_k U_k) of the approximant. Each draw i fixes a direction
  * u⁽ⁱ⁾ ∈ [−1, 1]^{2m} (independent uniforms from {@code new Random(seed)}, rates first, then
  * amplitudes, draw after draw), and radius β uses the same directions scaled:
  * <ul>
- * <li>{@link Mode#ABSOLUTE} (default, as in the paper): λ̃_k = λ_k + β u_k, ã_k = a_k + β v_k
- * (sup-norm ball of radius β). A rate pushed to λ̃_k ≤ 0 makes W non-Hurwitz: the model is
+ * <li>{@link Mode#ABSOLUTE} (default; the kit's box, not the paper's ball): λ̃_k = λ_k + β u_k, ã_k = a_k + β v_k
+ * (per-mode sup-norm box of half-width β). A rate pushed to λ̃_k ≤ 0 makes W non-Hurwitz: the model is
  * unstable and the draw's error is +∞ (counted in {@link PerturbationErrorResult#unstableDraws()}).
  * This happens as soon as β exceeds the slowest rate — the mechanism behind the moving knee.</li>
  * <li>{@link Mode#RELATIVE}: λ̃_k = λ_k (1 + β u_k), ã_k = a_k (1 + β v_k); unstable only for β ≥ 1.</li>
  * </ul>
- * <b>Error.</b> L¹ on [0, ∞), tail included, against the target ({@link Reference#TARGET}, the
- * paper's definition, E(0) = the approximation error) or against the unperturbed approximant
+ * <b>Error.</b> L¹ on [0, ∞), tail included, against the target ({@link Reference#TARGET}, the error
+ * of the paper's definition, E(0) = the approximation error) or against the unperturbed approximant
  * ({@link Reference#APPROXIMANT}, ‖ρ̂(θ̃) − ρ̂(θ)‖₁, E(0) = 0). The difference
  * ρ̂(θ̃) − ρ̂(θ) is summed mode by mode as (ã − a)e^{−λ̃t} + a(e^{−λ̃t} − e^{−λt}), the bracket
  * computed with {@code expm1}, so tiny perturbations are resolved accurately even for Jackson
  * approximants with huge amplitudes (whose perturbation errors are then huge: that is the lesson).
  *
  * <p><b>Worst case.</b> For each radius the raw estimate is the maximum over the n draws. Since the
- * ball of radius β contains the balls of smaller radii and the unperturbed model, the reported
+ * box of radius β contains the boxes of smaller radii and the unperturbed model, the reported
  * {@link PerturbationErrorResult#worstErrors()} is the running maximum of the raw estimates over all
  * radii ≤ β and of E(0): a lower estimate of the supremum that is non-decreasing in β by
  * construction. The raw per-radius maxima are kept in {@link PerturbationErrorResult#rawWorstErrors()}.
@@ -61,7 +63,7 @@ public final class PerturbationError {
         APPROXIMANT
     }
 
-    /** Draws per radius in the paper's linear experiment (docs/theory.md §5). */
+    /** Draws per radius, as in the paper's linear experiment (docs/theory.md §5.1). */
     public static final int DEFAULT_DRAWS = 10;
     /** Largest number of draws accepted. */
     public static final int MAX_DRAWS = 100_000;

@@ -7,8 +7,8 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The perturbation error E_m(β) of docs/theory.md §5 at a list of radii, as computed by
- * {@link PerturbationError}. Errors are L¹ on [0, ∞); +∞ marks an unstable perturbed model (a rate
+ * The perturbation error E_m(β) of docs/theory.md §5.1, in the kit's per-mode box variant [kit], at a
+ * list of radii, as computed by {@link PerturbationError}. Errors are L¹ on [0, ∞); +∞ marks an unstable perturbed model (a rate
  * pushed to ≤ 0), never NaN. Immutable; arrays handed out are copies.
  */
 public final class PerturbationErrorResult {

@@ -14,7 +14,8 @@
  * "two-sided truth" of docs/theory.md §3 [kit]: power laws are fitted well with few units, but only by
  * pushing the slowest rate toward 0.</li>
  * <li>{@link org.curseofmemory.approx.PerturbationError}: E_m(β), the worst error after perturbing the
- * approximant's parameters by at most β (docs/theory.md §5), with seeded random directions.</li>
+ * approximant's mode parameters by at most β each (the kit's per-mode sup-norm box [kit]; the paper's
+ * Def. 3.4 uses a ball on the parameters; docs/theory.md §5.1), with seeded random directions.</li>
  * <li>{@link org.curseofmemory.approx.Approximant}: the immutable result (rates, amplitudes, kernel,
  * L¹/L² errors on [0, ∞) tail included, slowest rate, tables).</li>
  * </ul>

@@ -26,7 +26,8 @@ import tech.tablesaw.api.Table;
  * needed. Runs on a fixed pool ({@link Sweep}, default 2 threads) with deterministic result order;
  * the same seeds give identical results. The curse of memory in optimisation [summary] predicts
  * that the median steps grow exponentially in the memory, i.e. ln(median steps) is roughly linear
- * in t₀ ({@link Result#logMedianStepsFit()}; the kit's NumPy calibration: slope ≈ 0.7, R² ≈ 0.9).
+ * in t₀ ({@link Result#logMedianStepsFit()}; the kit's NumPy calibration: slope of ln(median of 5 seeds) about 0.65–0.87 over t₀ = 1..6 depending on the seeds,
+ * R² ≈ 0.9; quote a slope with its t₀ range and seed spread, docs/theory.md §4.4 [kit]).
  *
  * <p>The trainer must not carry stateful listeners (they would be shared between threads). Runs
  * that never reach the level are censored at their last step and flagged {@code reached=false};

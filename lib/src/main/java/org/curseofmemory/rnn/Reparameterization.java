@@ -8,8 +8,11 @@ import org.curseofmemory.util.Validate;
  * Li 2023, StableSSM, arXiv 2311.14495, and Wang, Li &amp; Li 2023, arXiv 2305.19190, at summary level;
  * docs/theory.md §5.2). The kit writes λ = −r(w) with decay rate r(w):
  * <ul>
- *   <li>{@link #DIRECT}: r = w (λ = −w), unconstrained, so a mode becomes unstable when w &lt; 0
- *       (docs/theory.md §5: "the direct choice diverges first");</li>
+ *   <li>{@link #DIRECT}: r = w (λ = −w), unconstrained, so a mode becomes unstable when w &lt; 0.
+ *       In StableSSM's learning-rate table (MNIST, AdamW; summary level) the direct map fails at the
+ *       smallest learning rates; which map diverges first depends on the optimizer, though: with plain
+ *       gradient descent on the kit's kernel loss the inverse quadratic (a = 1, b = 0.5) diverged
+ *       before DIRECT, while Adam reproduced the paper's order [kit] (notebook 09, docs/theory.md §5.2);</li>
  *   <li>{@link #EXP}: r = e^w (λ = −e^w);</li>
  *   <li>{@link #SOFTPLUS}: r = log(1 + e^w);</li>
  *   <li>{@link #inverseQuadratic(double, double)}: r = 1/(a w² + b), a, b &gt; 0

@@ -16,8 +16,10 @@ import org.curseofmemory.util.Validate;
  * x_{i+1} = x_i e^{−r h}.
  *
  * <p>Initialisation: a_k ~ N(0, σ²) (σ = 0.1), decay rates r_k ~ U[0.5, 1.5], w_k = r^{-1}(r_k) (drawn mode by mode:
- * a_k then r_k), so every parameterization starts from the same decay rates for a given seed. A real-mode model
- * cannot fit an oscillating kernel such as Airy (docs/theory.md §4). Immutable.
+ * a_k then r_k), so every parameterization starts from the same decay rates for a given seed. Gradient descent
+ * on real modes stalls on an oscillating kernel such as Airy; real exponentials can represent it only with huge
+ * cancelling amplitudes (≈1e11 for 8 modes, a fit gradient descent from small amplitudes does not find), so use
+ * {@link ComplexModesModel} for it (docs/theory.md §4.4, [kit]). Immutable.
  */
 public final class RealModesModel implements KernelModel {
     private final int m;
