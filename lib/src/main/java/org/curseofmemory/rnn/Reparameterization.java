@@ -1,5 +1,6 @@
 package org.curseofmemory.rnn;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.List;
 import org.curseofmemory.util.Validate;
 
@@ -131,7 +132,7 @@ public final class Reparameterization {
                 return rate + Math.log(-Math.expm1(-rate));
             default:
                 if (!(rate * b < 1)) {
-                    throw new IllegalArgumentException("decay rate=" + rate + " is not reachable by " + this
+                    throw new KitArgumentException("decay rate=" + rate + " is not reachable by " + this
                             + ": it must be < 1/b=" + (1 / b));
                 }
                 return Math.sqrt((1.0 / rate - b) / a);

@@ -1,5 +1,6 @@
 package org.curseofmemory.signal;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Random;
 import org.curseofmemory.util.Validate;
 
@@ -207,11 +208,11 @@ public final class Lorenz96 {
     private void checkState(String what, double[] x) {
         Validate.notNull(what, x);
         if (x.length != n) {
-            throw new IllegalArgumentException(what + " has length " + x.length + " but the ring has n=" + n + " sites");
+            throw new KitArgumentException(what + " has length " + x.length + " but the ring has n=" + n + " sites");
         }
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException(what + "[" + i + "]=" + x[i] + " must be a finite number");
+                throw new KitArgumentException(what + "[" + i + "]=" + x[i] + " must be a finite number");
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.curseofmemory.train.sequence;
 
+import org.curseofmemory.util.KitArgumentException;
 import java.util.Random;
 import org.curseofmemory.signal.Lorenz96;
 import org.curseofmemory.util.Validate;
@@ -46,7 +47,7 @@ public final class Lorenz96Data {
         Validate.notNull("Lorenz-96 system", system);
         Validate.notNull("target functional", target);
         if (target.inputDimension() != 1) {
-            throw new IllegalArgumentException("target input dimension=" + target.inputDimension()
+            throw new KitArgumentException("target input dimension=" + target.inputDimension()
                     + " must be 1 (the input is one Lorenz-96 site)");
         }
         Validate.inRange("number of sequences", sequences, 1, MAX_SEQUENCES);
