@@ -3,7 +3,7 @@ JDK 17 and the newest JDK, with no `mvn` on PATH; an unsupported Python gets the
 
 The combinations share one scratch copy of the working tree (so the library is built once, by
 ./mvnw, in the first combination that runs) and the user's pip cache; each has its own throw-away
-virtualenv (KIT_VENV). Every Python appears once and every JDK at least once; the main suite adds
+virtualenv (KIT_VENV), installed without precompiled bytecode to save time. Every Python appears once and every JDK at least once; the main suite adds
 whatever `python3` and `java` the caller has (3.11.7 and JDK 17 on the kit's CI machine).
 
 Slow (a virtualenv per Python): deselect locally with `./kit test -m "not matrix"`; CI runs it.
@@ -90,6 +90,9 @@ def _env(farm: Path, jdk: Path, venv: Path, pybin: Path | None = None, kit_pytho
            if k not in {"KIT_VENV", "KIT_PYTHON", "JUPYTER_PATH", "JJAVA_JVM_OPTS", "JAVA_HOME",
                         "VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PIP_NO_CACHE_DIR", "MAVEN_HOME",
                         "M2_HOME"}}
+    # Installing without precompiling bytecode saves about a fifth of the files and much of the
+    # CPU time of each virtualenv; whether the lock installs and the notebook runs is unchanged.
+    env["PIP_NO_COMPILE"] = "1"
     env["PATH"] = os.pathsep.join(str(p) for p in (pybin, farm) if p is not None)
     env["JAVA_HOME"] = str(jdk)
     env["KIT_VENV"] = str(venv)
