@@ -37,9 +37,9 @@ kit_check_java() {
 # ~/.m2/wrapper on first use, so no Maven installation is needed.
 kit_mvn_note() {
   local dist
-  dist=$(sed -n 's#^distributionUrl=.*/\(apache-maven-[^/]*\)\.zip$#\1#p' "$KIT_ROOT/.mvn/wrapper/maven-wrapper.properties")
+  dist=$(sed -n 's#^distributionUrl=.*/\(apache-maven-[^/]*\)-bin\.zip$#\1#p' "$KIT_ROOT/.mvn/wrapper/maven-wrapper.properties")
   if [ -n "$dist" ] && [ ! -d "${MAVEN_USER_HOME:-$HOME/.m2}/wrapper/dists/$dist" ]; then
-    kit_say "fetching ${dist%-bin} for the Maven Wrapper (first run only)"
+    kit_say "fetching $dist for the Maven Wrapper (first run only)"
   fi
 }
 kit_mvn() { kit_mvn_note; (cd "$KIT_ROOT" && ./mvnw "$@"); }
