@@ -278,7 +278,7 @@ def readme_lines() -> dict[str, str]:
 
 
 def build_javadoc(out: Path) -> int:
-    """Runs `mvn javadoc:javadoc` on lib/ and copies the result to out (book/api); returns files copied.
+    """Runs `mvnw javadoc:javadoc` (the Maven Wrapper, so no Maven install is needed) on lib/ and copies the result to out (book/api); returns files copied.
 
     Maven's output is captured and shown only if the build fails.
     """
@@ -286,7 +286,7 @@ def build_javadoc(out: Path) -> int:
     import subprocess
 
     cmd = [
-        "mvn", "-B", "-q", "-ntp", "-Dstyle.color=never", "-pl", "lib", "javadoc:javadoc",
+        str(ROOT / "mvnw"), "-B", "-q", "-ntp", "-Dstyle.color=never", "-pl", "lib", "javadoc:javadoc",
         "-Ddoclint=none", "-DdetectJavaApiLink=false", "-Dnotimestamp=true", "-Dquiet=true",
     ]
     try:

@@ -24,31 +24,95 @@ kit_check_java() {
   [ "$major" = "1" ] && major=$(echo "$version" | cut -d. -f2)
   [ -n "$major" ] && [ "$major" -ge "$KIT_MIN_JAVA" ] 2>/dev/null \
     || kit_die "'java' on PATH is version '$version' ($(command -v java)); the kit and its kernel need $KIT_MIN_JAVA+. Set JAVA_HOME to a newer JDK."
-  command -v mvn >/dev/null || kit_die "no 'mvn' on PATH: install Maven 3.8+ (e.g. apt-get install maven)"
+  KIT_JAVA_MAJOR=$major
+  # JDK 24+ warns on stderr when a library (Tablesaw's classgraph) uses sun.misc.Unsafe's memory
+  # methods; the option that allows them quietly exists from JDK 23 on (JDK 17 would refuse it).
+  # The JJava launcher passes JJAVA_JVM_OPTS to the kernel's JVM.
+  if [ "$major" -ge 23 ] && [[ "${JJAVA_JVM_OPTS:-}" != *--sun-misc-unsafe-memory-access* ]]; then
+    export JJAVA_JVM_OPTS="${JJAVA_JVM_OPTS:+$JJAVA_JVM_OPTS }--sun-misc-unsafe-memory-access=allow"
+  fi
 }
 
+# Maven through the Maven Wrapper (./mvnw): it fetches the pinned Maven from Maven Central into
+# ~/.m2/wrapper on first use, so no Maven installation is needed.
+kit_mvn_note() {
+  local dist
+  dist=$(sed -n 's#^distributionUrl=.*/\(apache-maven-[^/]*\)-bin\.zip$#\1#p' "$KIT_ROOT/.mvn/wrapper/maven-wrapper.properties")
+  if [ -n "$dist" ] && [ ! -d "${MAVEN_USER_HOME:-$HOME/.m2}/wrapper/dists/$dist" ]; then
+    kit_say "fetching $dist for the Maven Wrapper (first run only)"
+  fi
+}
+kit_mvn() { kit_mvn_note; (cd "$KIT_ROOT" && ./mvnw "$@"); }
+
+# The Python versions the kit supports: the lock (environment/requirements.txt) installs on each,
+# and tests/test_setup_matrix.py sets up the kit and runs a notebook on each.
+KIT_PYTHON_MIN=10   # 3.10
+KIT_PYTHON_MAX=13   # 3.13
+
+# Prints "X.Y.Z /real/path/of/python" for a working Python 3 interpreter, nothing otherwise (e.g. a
+# pyenv shim for a version that is not active fails, and is skipped).
+kit_python_probe() {
+  "$1" -c 'import os, sys; print("%d.%d.%d" % sys.version_info[:3], os.path.realpath(sys.executable))' 2>/dev/null </dev/null || true
+}
+
+kit_python_supported() {
+  local minor
+  case "$1" in 3.*.*) ;; *) return 1 ;; esac
+  minor=$(echo "$1" | cut -d. -f2)
+  [ "$minor" -ge "$KIT_PYTHON_MIN" ] && [ "$minor" -le "$KIT_PYTHON_MAX" ]
+}
+
+# Chooses the interpreter for the virtualenv: KIT_PYTHON if set, else the first supported one of
+# python3.13 ... python3.10, python3 on PATH. Stops, creating nothing, when there is none.
 kit_check_python() {
-  KIT_PYTHON="${KIT_PYTHON:-$(command -v python3 || true)}"
-  [ -n "$KIT_PYTHON" ] || kit_die "no 'python3' on PATH: install Python 3.9+ with the venv module"
-  "$KIT_PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)' \
-    || kit_die "$KIT_PYTHON is older than Python 3.9"
+  local need="Python 3.$KIT_PYTHON_MIN to 3.$KIT_PYTHON_MAX with venv" found="" cand path probe version
+  local how="get one with: Debian/Ubuntu 'sudo apt install python3 python3-venv' (Debian 12, Ubuntu 22.04 or newer); macOS 'brew install python@3.12'; Windows: use WSL with Ubuntu and its apt; then run again (or set KIT_PYTHON=/path/to/python3.X)"
+  if [ -n "${KIT_PYTHON:-}" ]; then
+    path=$(command -v "$KIT_PYTHON" || true)
+    probe=""
+    [ -n "$path" ] && probe=$(kit_python_probe "$path")
+    version=${probe%% *}
+    kit_python_supported "$version" \
+      || kit_die "KIT_PYTHON=$KIT_PYTHON is ${version:+Python }${version:-not a working Python}; the kit needs $need: $how"
+    KIT_PYTHON=${probe#* } KIT_PYTHON_VERSION=$version
+    return 0
+  fi
+  local minor
+  for minor in $(seq "$KIT_PYTHON_MAX" -1 "$KIT_PYTHON_MIN") ""; do
+    cand=python3${minor:+.$minor}
+    path=$(command -v "$cand" || true)
+    [ -n "$path" ] || continue
+    probe=$(kit_python_probe "$path")
+    version=${probe%% *}
+    if kit_python_supported "$version"; then
+      KIT_PYTHON=${probe#* } KIT_PYTHON_VERSION=$version
+      return 0
+    fi
+    [ -n "$version" ] && found="${found:+$found, }$cand is $version"
+  done
+  kit_die "no supported Python found${found:+ ($found)}; the kit needs $need: $how"
 }
 
-# The pinned Jupyter stack and the JJava kernel, in a git-ignored virtualenv.
+# The pinned Jupyter stack and the JJava kernel, in a git-ignored virtualenv. It is built anew
+# whenever the lock or the interpreter (version and path) changes.
 kit_ensure_venv() {
   local want have
-  want=$(kit_hash "$KIT_ROOT/environment/requirements.txt")
-  have=$(cat "$KIT_VENV/.kit-requirements.sha256" 2>/dev/null || true)
-  if [ ! -x "$KIT_VENV/bin/python" ]; then
-    kit_say "creating the virtualenv $KIT_VENV"
-    "$KIT_PYTHON" -m venv "$KIT_VENV" || kit_die "could not create a virtualenv (on Debian/Ubuntu: apt-get install python3-venv)"
-    have=""
-  fi
-  if [ "$want" != "$have" ]; then
-    kit_say "installing the pinned Jupyter stack (environment/requirements.txt); this takes a minute the first time"
+  want="lock $(kit_hash "$KIT_ROOT/environment/requirements.txt") python $KIT_PYTHON_VERSION $KIT_PYTHON"
+  have=$(cat "$KIT_VENV/.kit-stamp" 2>/dev/null || true)
+  if [ "$want" != "$have" ] || [ ! -x "$KIT_VENV/bin/python" ]; then
+    if [ -e "$KIT_VENV" ]; then
+      [ -f "$KIT_VENV/pyvenv.cfg" ] || [ -z "$(ls -A "$KIT_VENV")" ] \
+        || kit_die "KIT_VENV=$KIT_VENV exists and is not a virtualenv; move it away or choose another KIT_VENV"
+      kit_say "rebuilding the virtualenv $KIT_VENV (the lock or the interpreter changed)"
+      rm -rf "$KIT_VENV"
+    fi
+    kit_say "creating the virtualenv $KIT_VENV with Python $KIT_PYTHON_VERSION ($KIT_PYTHON)"
+    "$KIT_PYTHON" -m venv "$KIT_VENV" \
+      || { rm -rf "$KIT_VENV"; kit_die "could not create a virtualenv with $KIT_PYTHON (on Debian/Ubuntu: sudo apt install python3-venv)"; }
+    kit_say "installing the pinned Jupyter stack (environment/requirements.txt); this takes a minute or two the first time"
     "$KIT_VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$KIT_ROOT/environment/requirements.txt" \
-      || kit_die "pip could not install environment/requirements.txt"
-    echo "$want" > "$KIT_VENV/.kit-requirements.sha256"
+      || kit_die "pip could not install environment/requirements.txt into $KIT_VENV"
+    echo "$want" > "$KIT_VENV/.kit-stamp"
   fi
   [ -f "$KIT_VENV/share/jupyter/kernels/java/kernel.json" ] \
     || kit_die "the JJava kernelspec is missing from $KIT_VENV/share/jupyter/kernels/java; reinstall with: $KIT_VENV/bin/pip install --force-reinstall jjava==1.0a8"
@@ -64,9 +128,10 @@ kit_ensure_library() {
   if [ -f "$KIT_ROOT/lib/target/kit/curse-of-memory-lib.jar" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
     return 0
   fi
-  kit_say "building the library (mvn package) into lib/target/kit"
+  kit_say "building the library (./mvnw package) into lib/target/kit"
   local log
-  log=$(cd "$KIT_ROOT" && mvn -B -q -ntp -Dstyle.color=never -DskipTests package -pl lib -am 2>&1) \
+  kit_mvn_note
+  log=$(cd "$KIT_ROOT" && ./mvnw -B -q -ntp -Dstyle.color=never -DskipTests package -pl lib -am 2>&1) \
     || { printf '%s\n' "$log" >&2; kit_die "the library build failed (Maven's messages above)"; }
   echo "$want" > "$stamp"
 }
