@@ -2,6 +2,7 @@
 autograding, and feedback pages that are offline and show no hidden test."""
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -74,7 +75,8 @@ class OfflineAssets(NbGraderPreprocessor):
     feedback page; the template kit-feedback.html.j2 inlines them, so the page loads nothing over the network."""
 
     def preprocess(self, nb, resources):
-        sys.path.insert(0, str(KIT_ROOT / "environment"))
+        # The kit that runs the course (KIT_HOME, set by ./kit course), wherever the course folder is.
+        sys.path.insert(0, str(Path(os.environ.get("KIT_HOME") or KIT_ROOT) / "environment"))
         try:
             import kit_notebooks
         finally:

@@ -142,7 +142,7 @@ def test_authoring_rules(name):
     total = sum(c.metadata.nbgrader.get("points", 0) for c in _cells(nb) if c.metadata.nbgrader.get("grade"))
     assert total == 15, f"points add up to {total}"
     assert re.search(r"15 in all", nb.cells[0].source), "the introduction states the total"
-    assert any("LinePlot" in c.source for c in _cells(nb, "locked") if c.cell_type == "code"), "a plot"
+    assert any("Chart" in c.source for c in _cells(nb, "locked") if c.cell_type == "code"), "a plot"
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -389,6 +389,10 @@ def test_model_full_marks_blank_zero_tampered_what_it_deserves(pipelines, name):
     assert g["model"]["max"] == total and g["model"]["max_code"] == auto_max
     assert g["model"]["code"] == auto_max, g["model"]["cells"]
     assert g["model"]["after_manual"] == total
+    # the model runs clean from top to bottom: no cell of it fails, graded or not (a plot cell too)
+    failed = [c.source.splitlines()[0] for c in r["autograded"]["model"].cells if c.cell_type == "code"
+              and any(o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr") for o in c.outputs)]
+    assert not failed, f"the model submission fails in cells starting {failed}"
     assert g["blank"]["score"] == 0, g["blank"]["cells"]
     # tampered: wrong behind a fake Check, stderr, endless loop: 0; right with trailing values: its points
     keep = f"test-{TAMPER[name]['trailing']}-"

@@ -8,7 +8,7 @@
   JupyterLab the student uses;
 - starts 00's kernel as soon as the server is up, so the first open of 00 finds it warm;
 - gives the Java kernel the kit at start-up (JJAVA_CLASSPATH, JJAVA_STARTUP_SCRIPTS_PATH): a cell run
-  after a kernel restart finds Exercise, LinePlot, ... without re-running the set-up cell.
+  after a kernel restart finds Exercise, Chart, ... without re-running the set-up cell.
 """
 from __future__ import annotations
 
