@@ -132,7 +132,7 @@ public final class Check {
         if (x == 0 || (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5)) {
             return String.format(Locale.ROOT, "%.4g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
         }
-        return String.format(Locale.ROOT, "%.3e", x);
+        return String.format(Locale.ROOT, "%.3e", x).replaceAll("\\.?0+e", "e"); // 1.000e-06 -> 1e-06, 4.540e-05 -> 4.54e-05
     }
 
     static String percent(double r) {

@@ -9,6 +9,11 @@ import org.curseofmemory.util.Validate;
  * placeholder {@code Double.NaN} or {@code null}), wrong shape (an array of the wrong length), close
  * (within ten times the tolerance), or correct. A wrong answer throws {@link CheckFailure} so the
  * cell turns red; the other grades print one line.
+ * <p>
+ * The feedback never reveals the expected value: not when the answer is correct (so a model
+ * solution that is run prints no answer), and not as a distance when it is wrong ("off by 2.3"
+ * would give the answer away in two tries). A close or wrong answer is told its direction (too high,
+ * too low) and, when it is far off, its order of magnitude relative to the expected value.
  * <pre>{@code
  * double myAnswer = Double.NaN; // TODO: the L1 norm of e^{-2t}
  * Exercise.titled("1. L1 norm").hint("∫₀^∞ e^{-βt} dt = 1/β").grade(myAnswer, Norms.l1(k), 1e-6);
@@ -44,8 +49,7 @@ public final class Exercise {
             notAttempted();
             return;
         }
-        double diff = Math.abs(answer - expected);
-        judge(diff, tolerance, "your answer " + Check.fmt(answer));
+        judge(answer, expected, tolerance, "your answer " + Check.fmt(answer));
     }
 
     /** Grades an array entry by entry: correct when every |answer_i − expected_i| ≤ tolerance. */
@@ -70,7 +74,7 @@ public final class Exercise {
                 worstAt = i;
             }
         }
-        judge(worst, tolerance, "entry " + worstAt + " of your answer (" + Check.fmt(answer[worstAt]) + ")");
+        judge(answer[worstAt], expected[worstAt], tolerance, "entry " + worstAt + " of your answer (" + Check.fmt(answer[worstAt]) + ")");
     }
 
     /** Grades a yes/no answer given as a Boolean (null = not attempted). */
@@ -83,21 +87,47 @@ public final class Exercise {
             Check.out().println("✔ " + title + ": correct.");
             return;
         }
-        throw new CheckFailure(title + ": not quite — the answer is not " + answer + "." + hintText());
+        throw new CheckFailure(title + ": not yet — think again." + hintText());
     }
 
-    private void judge(double diff, double tolerance, String what) {
+    private void judge(double answer, double expected, double tolerance, String what) {
+        double diff = Math.abs(answer - expected);
         if (diff <= tolerance) {
-            Check.out().println("✔ " + title + ": correct (" + what + " is within " + Check.fmt(tolerance) + ").");
+            Check.out().println("✔ " + title + ": correct (within the tolerance " + Check.fmt(tolerance) + ").");
             return;
         }
         if (diff <= CLOSE_FACTOR * tolerance) {
-            Check.out().println("◐ " + title + ": close — " + what + " is off by " + Check.fmt(diff) + ", the tolerance is "
-                    + Check.fmt(tolerance) + "." + hintText());
+            Check.out().println("◐ " + title + ": close — " + what + " is " + direction(answer, expected)
+                    + ", within " + Check.fmt(CLOSE_FACTOR) + "× the tolerance " + Check.fmt(tolerance) + "." + hintText());
             return;
         }
-        throw new CheckFailure(title + ": not yet — " + what + " is off by " + Check.fmt(diff) + " (tolerance "
-                + Check.fmt(tolerance) + ")." + hintText());
+        throw new CheckFailure(title + ": not yet — " + what + " is " + direction(answer, expected) + magnitude(answer, expected)
+                + "." + hintText());
+    }
+
+    /** "too high" or "too low"; never how far (the distance would give the answer away). */
+    private static String direction(double answer, double expected) {
+        return answer > expected ? "too high" : "too low";
+    }
+
+    /**
+     * How a far-off answer compares in size with the expected value, to a power of ten: ", and has
+     * the wrong sign", ", by a factor of about 100", ", but of the right order of magnitude", or
+     * nothing when the expected value is zero (no scale to compare with).
+     */
+    static String magnitude(double answer, double expected) {
+        if (expected == 0 || answer == 0) {
+            return "";
+        }
+        if (Math.signum(answer) != Math.signum(expected)) {
+            return " (it has the wrong sign)";
+        }
+        long decades = Math.round(Math.log10(Math.abs(answer / expected)));
+        if (decades == 0) {
+            return ", but of the right order of magnitude";
+        }
+        long k = Math.abs(decades);
+        return " by a factor of about " + (k <= 3 ? String.valueOf((long) Math.pow(10, k)) : "10^" + k);
     }
 
     private void notAttempted() {

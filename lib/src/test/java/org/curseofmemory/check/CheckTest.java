@@ -75,11 +75,54 @@ class CheckTest extends KitTest {
         ex.grade(2.0000001, 2, 1e-6);
         assertTrue(printed().contains("✔ Ex 1: correct"), printed());
         CheckFailure wrong = assertThrows(CheckFailure.class, () -> ex.grade(3, 2, 1e-6));
-        assertTrue(wrong.getMessage().startsWith("Ex 1: not yet — your answer 3 is off by 1"), wrong.getMessage());
+        assertEquals("Ex 1: not yet — your answer 3 is too high, but of the right order of magnitude. Hint: 1/β", wrong.getMessage());
         CheckFailure shape = assertThrows(CheckFailure.class, () -> ex.grade(new double[] {1, 2}, new double[] {1, 2, 3}, 1e-6));
         assertTrue(shape.getMessage().contains("wrong shape — expected 3 entries but got 2"), shape.getMessage());
         ex.grade((double[]) null, new double[] {1}, 1e-6);
         ex.grade((Boolean) null, true);
         assertEquals(4, printed().lines().filter(l -> l.startsWith("○")).count() + 1, printed());
+    }
+
+    @Test
+    void exerciseFeedbackNeverRevealsTheAnswer() {
+        double expected = 4.308;
+        Exercise ex = Exercise.titled("Ex 2");
+        ex.grade(expected, expected, 1e-3); // a model solution, run
+        ex.grade(4.312, expected, 1e-3); // close
+        CheckFailure near = assertThrows(CheckFailure.class, () -> ex.grade(2, expected, 1e-3));
+        CheckFailure far = assertThrows(CheckFailure.class, () -> ex.grade(0.04, expected, 1e-3));
+        CheckFailure arr = assertThrows(CheckFailure.class, () -> ex.grade(new double[] {1, 7}, new double[] {1, expected}, 1e-3));
+        String all = printed() + near.getMessage() + far.getMessage() + arr.getMessage();
+        for (String leak : new String[] {"4.308", "2.308", "0.004", "4.268", "2.692"}) {
+            assertTrue(!all.contains(leak), "feedback contains " + leak + ": " + all);
+        }
+        assertTrue(printed().contains("✔ Ex 2: correct (within the tolerance 0.001)."), printed());
+        assertTrue(printed().contains("◐ Ex 2: close — your answer 4.312 is too high, within 10× the tolerance 0.001."), printed());
+        assertEquals("Ex 2: not yet — your answer 2 is too low, but of the right order of magnitude.", near.getMessage());
+        assertEquals("Ex 2: not yet — your answer 0.04 is too low by a factor of about 100.", far.getMessage());
+        assertEquals("Ex 2: not yet — entry 1 of your answer (7) is too high, but of the right order of magnitude.", arr.getMessage());
+        CheckFailure sign = assertThrows(CheckFailure.class, () -> ex.grade(-4.3, expected, 1e-3));
+        assertEquals("Ex 2: not yet — your answer -4.3 is too low (it has the wrong sign).", sign.getMessage());
+        CheckFailure tiny = assertThrows(CheckFailure.class, () -> ex.grade(0.5, 4.5e-5, 1e-6));
+        assertEquals("Ex 2: not yet — your answer 0.5 is too high by a factor of about 10^4.", tiny.getMessage());
+        CheckFailure yesNo = assertThrows(CheckFailure.class, () -> ex.grade(Boolean.FALSE, true));
+        assertEquals("Ex 2: not yet — think again.", yesNo.getMessage());
+    }
+
+    @Test
+    void smallAndLargeNumbersReadShort() {
+        assertEquals("1e-06", Check.fmt(1e-6));
+        assertEquals("4.54e-05", Check.fmt(4.54e-5));
+        assertEquals("1.235e+07", Check.fmt(12345678));
+        assertEquals("0.3015", Check.fmt(0.30151));
+    }
+
+    @Test
+    void failuresCarryNoStackTrace() {
+        // The Java kernel prints a stack trace under the message; a failed check shows the message only.
+        CheckFailure f = assertThrows(CheckFailure.class, () -> Check.atMost("error", 3, 2));
+        assertEquals(0, f.getStackTrace().length);
+        f = assertThrows(CheckFailure.class, () -> Exercise.titled("Ex").grade(3, 2, 1e-6));
+        assertEquals(0, f.getStackTrace().length);
     }
 }
