@@ -95,9 +95,10 @@ def leaks(text: str, answers: dict[str, float], min_digits: int, strict_round: b
                 if digits >= min_digits and rounds_to(answer, shown, digits):
                     found.append(f"{token!r} is the answer {name} = {answer:.6g}")
         elif strict_round:
-            for m in re.finditer(r"[=≈]\s*([-−]?[\d.]+(?:[eE][-+]?\d+)?)", text):
-                shown = float(m.group(1).replace("−", "-").rstrip(".") or "nan")
-                if math.isfinite(shown) and rounds_to(answer, shown, max(1, significant_digits(m.group(1).lstrip("-−")))):
+            # "= 2" or "≈ 100" as a whole number (not the numerator of "= 1/λ", not the start of "= 2π")
+            for m in re.finditer(r"[=≈]\s*([-−]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\w/^(π]|\.\d)", text):
+                shown = float(m.group(1).replace("−", "-"))
+                if abs(abs(shown) - abs(answer)) <= 1e-9 * abs(answer):
                     found.append(f"{m.group(0)!r} states the answer {name} = {answer:.6g}")
     return found
 
@@ -210,4 +211,6 @@ def test_leak_detection_works():
     assert leaks("4.308e+00", answers, 3)
     assert leaks("the ratio is = 100", {"ratio": 100.0}, 3, strict_round=True)
     assert not leaks("m = 100", {"ratio": 100.0}, 3)
+    assert not leaks("∫₀^∞ e^{-λt} dt = 1/λ, = 2π / |Im λ|", {"norm": 0.5, "period": 2.0}, 2, strict_round=True)
+    assert leaks("so the period is = 2.", {"period": 2.0}, 2, strict_round=True)
     assert len(leaks("18.2 and 18.19", {"r": 18.19}, 3)) == 2
