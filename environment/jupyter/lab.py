@@ -83,7 +83,8 @@ def main(argv: list[str]) -> None:
     report = workcopy.sync(kit_root, work)
     copied = [line for line in report if line.startswith("copied ")]
     if copied:
-        say(f"copied {len(copied)} files from the kit into work/ (your copy: edit, run and save there)")
+        n = len(copied)
+        say(f"copied {n} file{'s' if n != 1 else ''} from the kit into work/ (your copy: edit, run and save there)")
     for line in report:
         if not line.startswith("copied "):
             say(line)
