@@ -500,6 +500,59 @@ def test_run_all_while_the_kernel_starts(lab, browser, opened):
     assert len(kernels) == 1, f"00 got more than one kernel: {kernels}"
 
 
+ANSWER_NOTEBOOKS = ("04-jackson-rate.ipynb", "07-plateaus.ipynb")
+# What the page shows of a notebook: every cell's visible text. A collapsed input is replaced in the
+# DOM by its placeholder (the first line), so the hidden source of a solution is not in this text.
+PAGE_TEXT = "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')].map(c => c.textContent).join('\\n')"
+PAGE_CELLS = "document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell').length"
+STDERR = "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"]')].map(e => e.textContent)"
+
+
+@pytest.mark.parametrize("name", ANSWER_NOTEBOOKS)
+def test_after_run_all_no_answer_is_on_the_page(lab, browser, opened, name):
+    """Issue 13's acceptance: after Run All (which runs the collapsed solution cells too), no
+    exercise's answer appears in the text of the page. The answers are the model solutions' values,
+    read from the kernel by tests/test_solutions.py; the same detector (rounded forms, 3+ digits)."""
+    import nbformat
+
+    from test_solutions import MIN_DIGITS_PAGE, executed_with_answers, is_solution, leaks
+
+    _, answers = executed_with_answers(name)
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    solutions = sum(1 for c in nb.cells if is_solution(c))
+    browser.call("Page.navigate", url=f"{lab.base}/lab/tree/{name}?token={lab.token}")
+    assert browser.wait_for(f"{CURRENT_TAB} === '{name}' && {PAGE_CELLS} === {len(nb.cells)}"
+                            " && !!document.querySelector('.lm-MenuBar-item')", 90), f"{name} did not open"
+    _menu(browser, "Run", "runmenu:run-all")
+    # Finished: the page showed the kernel busy, and now shows it idle with no cell waiting, for 3 s.
+    idle = f"{RUNNING_CELLS} === 0 && {STATUS} === 'idle'"
+    deadline = time.monotonic() + RUN_ALL_TIMEOUT_S + 300
+    seen_busy, idle_since = False, None
+    while time.monotonic() < deadline:
+        errors = browser.js(STDERR)
+        if errors:
+            pytest.fail(f"Run All of {name} failed: {errors[:2]}; see {browser.screenshot(PICTURES / ('lab-' + name[:2] + '-error.png'))}", pytrace=False)
+        if not browser.js(idle):
+            seen_busy, idle_since = True, None
+        elif seen_busy:
+            idle_since = idle_since or time.monotonic()
+            if time.monotonic() - idle_since >= 3:
+                break
+        time.sleep(0.5)
+    shot = browser.screenshot(PICTURES / f"lab-{name[:2]}-after-run-all.png")
+    assert idle_since and time.monotonic() - idle_since >= 3, f"Run All of {name} did not finish; see {shot}"
+    assert browser.js(PAGE_CELLS) == len(nb.cells), "some cells are not on the page (windowing); the check would miss them"
+    text = browser.js(PAGE_TEXT)
+    found = leaks(text, answers, MIN_DIGITS_PAGE)
+    assert not found, f"after Run All the page of {name} shows answers: {found}; see {shot}"
+    confirmed = text.count("the model solution holds")
+    assert confirmed == solutions, f"{confirmed} of {solutions} solution cells of {name} confirmed their model solution; see {shot}"
+    _menu(browser, "Kernel", "kernelmenu:shutdown")   # free the machine for the next notebook
+    accept = "document.querySelector('.jp-Dialog .jp-mod-accept')"
+    if browser.wait_for(f"!!{accept}", 5):
+        browser.click(accept)
+
+
 def test_report_timings():
     PICTURES.mkdir(parents=True, exist_ok=True)
     (PICTURES / "lab-timings.json").write_text(json.dumps(TIMINGS, indent=1) + "\n")

@@ -52,6 +52,29 @@ public final class Exercise {
         judge(answer, expected, tolerance, "your answer " + Check.fmt(answer));
     }
 
+    /**
+     * Checks a notebook's model solution without revealing it: prints only
+     * "✔ <title>: the model solution holds." when |solution − expected| ≤ tolerance, so a collapsed
+     * solution cell that Run All executes shows no number (not even the tolerance, which may be a
+     * fraction of the answer). A model solution that does not hold is a bug in the kit, not a
+     * student's mistake: it throws {@link CheckFailure} with both values, so the notebook tests fail
+     * loudly.
+     * <pre>{@code
+     * double solutionNorm = 2.0 / 3.0;
+     * Exercise.titled("Exercise 2").confirmSolution(solutionNorm, Norms.l1(k), 1e-6);
+     * }</pre>
+     */
+    public void confirmSolution(double solution, double expected, double tolerance) {
+        Validate.finite("expected", expected);
+        Validate.positive("tolerance", tolerance);
+        double diff = Math.abs(solution - expected);
+        if (!(diff <= tolerance)) {
+            throw new CheckFailure(title + ": the model solution does not hold (solution " + Check.fmt(solution) + ", expected "
+                    + Check.fmt(expected) + " ± " + Check.fmt(tolerance) + "); this is a bug in the kit");
+        }
+        Check.out().println("✔ " + title + ": the model solution holds.");
+    }
+
     /** Grades an array entry by entry: correct when every |answer_i − expected_i| ≤ tolerance. */
     public void grade(double[] answer, double[] expected, double tolerance) {
         Validate.finiteArray("expected", expected, 1);

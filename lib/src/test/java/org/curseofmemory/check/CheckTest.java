@@ -110,6 +110,18 @@ class CheckTest extends KitTest {
     }
 
     @Test
+    void modelSolutionsAreConfirmedWithoutTheirValue() {
+        double expected = 18.2;
+        Exercise.titled("Exercise 3").confirmSolution(18.25, expected, 0.02 * expected);
+        assertEquals("✔ Exercise 3: the model solution holds.\n", printed().replace("\r", ""));
+        CheckFailure wrong = assertThrows(CheckFailure.class, () -> Exercise.titled("Exercise 3").confirmSolution(19, expected, 0.1));
+        assertEquals("Exercise 3: the model solution does not hold (solution 19, expected 18.2 ± 0.1); this is a bug in the kit",
+                wrong.getMessage());
+        assertThrows(CheckFailure.class, () -> Exercise.titled("Exercise 3").confirmSolution(Double.NaN, expected, 0.1));
+        assertEquals(0, wrong.getStackTrace().length);
+    }
+
+    @Test
     void smallAndLargeNumbersReadShort() {
         assertEquals("1e-06", Check.fmt(1e-6));
         assertEquals("4.54e-05", Check.fmt(4.54e-5));
