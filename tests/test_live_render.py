@@ -4,6 +4,7 @@ This exercises the offline plotly renderer extension with the Plotly JSON the ke
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -32,8 +33,9 @@ def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("live")
     nbformat.write(nb, root / "start.ipynb")  # never trusted: the renderer must not need trust
     port = _free_port()
+    token = secrets.token_hex(16)  # a fresh random token: no unauthenticated server, even on localhost
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1",
-           "--IdentityProvider.token=", f"--ServerApp.root_dir={root}", "--LabApp.news_url=", "--ServerApp.port_retries=0"]
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--LabApp.news_url=", "--ServerApp.port_retries=0"]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
     log = open(root / "server.log", "w")
@@ -42,14 +44,14 @@ def server(tmp_path_factory):
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
     while True:
         try:
-            urllib.request.urlopen(base + "/api/status", timeout=2)
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
             break
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
                 pytest.fail(f"JupyterLab did not start; see {root / 'server.log'}", pytrace=False)
             time.sleep(0.5)
-    yield base
+    yield base, token
     proc.terminate()
     try:
         proc.wait(timeout=20)
@@ -60,7 +62,8 @@ def server(tmp_path_factory):
 
 @pytest.mark.parametrize("front_end,path", [("JupyterLab", "/lab/tree/start.ipynb"), ("Notebook 7", "/notebooks/start.ipynb")])
 def test_plot_draws_in_live_front_end(server, front_end, path):
-    dom = headless_chromium.run(server + path, "--dump-dom", "--window-size=1400,2400", budget_ms=40000)
+    base, token = server
+    dom = headless_chromium.run(f"{base}{path}?token={token}", "--dump-dom", "--window-size=1400,2400", budget_ms=40000)
     assert dom.returncode == 0, f"chromium failed: {dom.stderr[-2000:]}"
     drawn = dom.stdout.count('class="main-svg"')
     assert drawn >= 2, f"{front_end}: no Plotly figure was drawn from the notebook's Plotly JSON output"

@@ -65,8 +65,15 @@ public final class PerturbationError {
 
     /** Draws per radius, as in the paper's linear experiment (docs/theory.md §5.1). */
     public static final int DEFAULT_DRAWS = 10;
-    /** Largest number of draws accepted. */
-    public static final int MAX_DRAWS = 100_000;
+    /**
+     * Largest number of draws accepted. With the default 18 radii and a width-8 approximant a draw
+     * costs about 40 ms, so the maximum finishes in about 8 s.
+     */
+    public static final int MAX_DRAWS = 200;
+    /** Largest number of radii accepted. */
+    public static final int MAX_RADII = 100;
+    /** Largest draws × radii of one {@link #compute()} (about 9 s at width 8). */
+    public static final int MAX_EVALUATIONS = 4000;
     /** Default radii: 0 and 10^{−8}, 10^{−7.5}, …, 10⁰. */
     static final double[] DEFAULT_RADII = defaultRadii();
 
@@ -117,12 +124,16 @@ public final class PerturbationError {
     /**
      * Same computation at the radii β (sorted ascending in the result).
      *
-     * @param betas at least one, each finite and ≥ 0
+     * @param betas at least one and at most {@link #MAX_RADII}, each finite and ≥ 0
      */
     public PerturbationError withRadii(double... betas) {
         Validate.notNull("perturbation radii beta", betas);
         if (betas.length == 0) {
             throw new KitArgumentException("perturbation radii beta has length 0 but needs length >= 1");
+        }
+        if (betas.length > MAX_RADII) {
+            throw new KitArgumentException("perturbation radii beta has length " + betas.length + " but must have length <= "
+                    + MAX_RADII);
         }
         for (int i = 0; i < betas.length; i++) {
             Validate.nonNegative("perturbation radius beta[" + i + "]", betas[i]);
@@ -137,7 +148,7 @@ public final class PerturbationError {
      *
      * @param min    smallest positive radius, &gt; 0
      * @param max    largest radius, ≥ min
-     * @param points number of positive radii, ≥ 1
+     * @param points number of positive radii, in [1, {@link #MAX_RADII} − 1]
      */
     public PerturbationError withLogRadii(double min, double max, int points) {
         Validate.positive("smallest radius min", min);
@@ -145,7 +156,7 @@ public final class PerturbationError {
         if (max < min) {
             throw new KitArgumentException("largest radius max=" + max + " must be >= smallest radius min=" + min);
         }
-        Validate.atLeast("number of radii points", points, 1);
+        Validate.capped("number of radii points", points, 1, MAX_RADII - 1);
         double[] r = new double[points + 1];
         for (int i = 0; i < points; i++) {
             r[i + 1] = points == 1 ? min : min * Math.pow(max / min, (double) i / (points - 1));
@@ -208,8 +219,14 @@ public final class PerturbationError {
     /**
      * Runs the draws: for each radius β_j and draw i, the L¹ error of the perturbed model
      * (+∞ if a rate became ≤ 0).
+     *
+     * @throws IllegalArgumentException if draws × radii exceeds {@link #MAX_EVALUATIONS}
      */
     public PerturbationErrorResult compute() {
+        if ((long) draws * radii.length > MAX_EVALUATIONS) {
+            throw new KitArgumentException("perturbation error draws n=" + draws + " times " + radii.length
+                    + " radii must be <= MAX_EVALUATIONS=" + MAX_EVALUATIONS + "; use fewer draws or radii");
+        }
         int m = approximant.width();
         double[] lam = approximant.rates();
         double[] amp = approximant.amplitudes();

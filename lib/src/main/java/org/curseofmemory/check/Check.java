@@ -1,8 +1,8 @@
 package org.curseofmemory.check;
 
-import org.curseofmemory.util.KitArgumentException;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -44,6 +44,10 @@ public final class Check {
     public static void relativelyNear(String what, double measured, double expected, double relativeTolerance) {
         requireNumbers(what, measured, expected);
         Validate.nonNegative("relativeTolerance", relativeTolerance);
+        if (expected == 0) {
+            throw new KitArgumentException("relativelyNear: expected=0 has no relative scale; use Check.near with an"
+                    + " absolute tolerance for '" + what + "'");
+        }
         double rel = Math.abs(measured - expected) / Math.abs(expected);
         if (!(rel <= relativeTolerance)) {
             throw new CheckFailure(what + ": measured " + fmt(measured) + " but expected " + fmt(expected) + " within "

@@ -91,6 +91,10 @@ public final class Exercise {
         double worst = 0;
         int worstAt = 0;
         for (int i = 0; i < answer.length; i++) {
+            if (!Double.isFinite(answer[i])) {
+                worstAt = i; // a NaN or infinite entry is wrong, whatever the other entries are
+                break;
+            }
             double d = Math.abs(answer[i] - expected[i]);
             if (!(d <= worst)) {
                 worst = d;
@@ -114,6 +118,9 @@ public final class Exercise {
     }
 
     private void judge(double answer, double expected, double tolerance, String what) {
+        if (!Double.isFinite(answer)) {
+            throw new CheckFailure(title + ": not yet — " + what + " is not a finite number." + hintText());
+        }
         double diff = Math.abs(answer - expected);
         if (diff <= tolerance) {
             Check.out().println("✔ " + title + ": correct (within the tolerance " + Check.fmt(tolerance) + ").");

@@ -39,8 +39,8 @@ public record LineFit(double slope, double intercept, double rSquared) {
             sxy += (x[i] - mx) * (y[i] - my);
             syy += (y[i] - my) * (y[i] - my);
         }
-        if (!(sxx > 0)) {
-            throw new KitArgumentException("x values must not all be equal (x[0]=" + x[0] + ")");
+        if (!(sxx > 0) || !Double.isFinite(sxx) || !Double.isFinite(sxy) || !Double.isFinite(syy)) {
+            return scaledFit(x, y, mx, my); // squares overflowed or underflowed
         }
         double slope = sxy / sxx;
         double intercept = my - slope * mx;
@@ -49,7 +49,57 @@ public record LineFit(double slope, double intercept, double rSquared) {
             double r = y[i] - (slope * x[i] + intercept);
             sse += r * r;
         }
+        if (!Double.isFinite(sse)) {
+            return scaledFit(x, y, mx, my);
+        }
         double r2 = syy > 0 ? 1 - sse / syy : 1.0;
+        return new LineFit(slope, intercept, r2);
+    }
+
+    /**
+     * The same fit with x − x̄ and y − ȳ divided by their largest magnitudes before squaring, for
+     * values so large or small that the plain sums of squares leave double range.
+     */
+    private static LineFit scaledFit(double[] x, double[] y, double mx, double my) {
+        int n = x.length;
+        double ax = 0;
+        double ay = 0;
+        for (int i = 0; i < n; i++) {
+            ax = Math.max(ax, Math.abs(x[i] - mx));
+            ay = Math.max(ay, Math.abs(y[i] - my));
+        }
+        if (!(ax > 0)) {
+            throw new KitArgumentException("x values must not all be equal (x[0]=" + x[0] + ")");
+        }
+        if (!Double.isFinite(ax) || !Double.isFinite(ay)) {
+            throw new KitArgumentException("x or y values span more than the double range (x[0]=" + x[0] + ", y[0]="
+                    + y[0] + "); rescale them before fitting");
+        }
+        double suu = 0;
+        double suv = 0;
+        double svv = 0;
+        for (int i = 0; i < n; i++) {
+            double u = (x[i] - mx) / ax;
+            double v = ay > 0 ? (y[i] - my) / ay : 0;
+            suu += u * u;
+            suv += u * v;
+            svv += v * v;
+        }
+        double b = suv / suu;
+        double sse = 0;
+        for (int i = 0; i < n; i++) {
+            double u = (x[i] - mx) / ax;
+            double v = ay > 0 ? (y[i] - my) / ay : 0;
+            double r = v - b * u;
+            sse += r * r;
+        }
+        double slope = b * (ay / ax);
+        double intercept = my - slope * mx;
+        if (!Double.isFinite(slope) || !Double.isFinite(intercept)) {
+            throw new KitArgumentException("the fitted line's slope or intercept overflows double range (x[0]=" + x[0]
+                    + ", y[0]=" + y[0] + "); rescale x and y before fitting");
+        }
+        double r2 = svv > 0 ? Math.max(0, Math.min(1, 1 - sse / svv)) : 1.0;
         return new LineFit(slope, intercept, r2);
     }
 

@@ -1,6 +1,7 @@
 package org.curseofmemory.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.curseofmemory.optim.GradientFlow;
 import org.curseofmemory.optim.TrainingResult;
@@ -70,21 +71,35 @@ public final class PlateauDetector {
         return new PlateauDetector(window, threshold, minLength, target, true);
     }
 
-    /** Plateaus of a finished run's relative-loss history (steps or time as configured). */
+    /**
+     * Plateaus of a finished run's relative-loss history (steps or time as configured). A diverged
+     * run's history is read up to its last finite loss.
+     */
     public List<Plateau> detect(TrainingResult result) {
         Validate.notNull("training result", result);
-        return detect(useTime ? result.timeHistory() : result.stepAxis(), result.relativeLossHistory());
+        double[] x = useTime ? result.timeHistory() : result.stepAxis();
+        double[] loss = result.relativeLossHistory();
+        int n = 0;
+        while (n < loss.length && n < x.length && Double.isFinite(loss[n]) && Double.isFinite(x[n])) {
+            n++;
+        }
+        return n == loss.length ? detect(x, loss) : detect(Arrays.copyOf(x, n), Arrays.copyOf(loss, n));
     }
 
     /**
      * Plateaus of the curve (x_j, L_j).
      *
-     * @param x            increasing abscissae (steps or times)
-     * @param relativeLoss positive relative losses, same length
+     * @param x            finite, non-negative, non-decreasing abscissae (steps or times)
+     * @param relativeLoss finite relative losses ≥ 0, same length
+     * @throws IllegalArgumentException for decreasing or non-finite x, or negative or non-finite losses
      */
     public List<Plateau> detect(double[] x, double[] relativeLoss) {
-        Validate.notNull("x", x);
+        Validate.increasing("plateau abscissae x", "x", x, false);
         Validate.length("relative loss", relativeLoss, x.length);
+        Validate.finiteArray("relative loss", relativeLoss, 0);
+        for (int j = 0; j < relativeLoss.length; j++) {
+            Validate.nonNegative("relative loss[" + j + "]", relativeLoss[j]);
+        }
         List<double[]> spans = new ArrayList<>();
         int back = 0;
         double runStart = Double.NaN;

@@ -10,6 +10,7 @@ import org.curseofmemory.optim.Progress;
 import org.curseofmemory.optim.Trainer;
 import org.curseofmemory.optim.TrainingResult;
 import org.curseofmemory.util.DoubleArrays;
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -119,7 +120,12 @@ public final class PlateauSweep {
         int[] done = {0};
         long start = System.nanoTime();
         List<TrainingResult> results = Sweep.run(vs, seeds, (v, s) -> {
-            TrainingResult r = t.train(problems.apply(v).withSeed(s));
+            OptimizationProblem problem = problems.apply(v);
+            if (problem == null) {
+                throw new KitArgumentException("problem factory returned null for " + parameterName + "=" + v
+                        + "; it must return a problem for every swept value");
+            }
+            TrainingResult r = t.train(problem.withSeed(s));
             if (progress != null) {
                 synchronized (done) {
                     done[0]++;

@@ -1,5 +1,6 @@
 package org.curseofmemory.kernel;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -37,6 +38,9 @@ public final class Airy {
     public static final double MINUS_AIP0 = 0.258819403792806798405183560189;
 
     private static final double SERIES_MIN = -7.0;
+
+    /** Ai(x) is evaluated for x ≥ −10⁶ (its phase ⅔|x|^{3/2} ≤ 7·10⁸ keeps double precision). */
+    public static final double MAX_NEGATIVE_ARGUMENT = 1e6;
     private static final double SERIES_MAX = 5.75;
     private static final double SQRT_PI = Math.sqrt(Math.PI);
     private static final int MAX_ASYMPTOTIC_TERMS = 60;
@@ -82,6 +86,10 @@ public final class Airy {
      */
     public static double[] both(double x) {
         Validate.finite("Airy argument x", x);
+        if (x < -MAX_NEGATIVE_ARGUMENT) {
+            throw new KitArgumentException("Airy argument x=" + x + " must be >= -" + MAX_NEGATIVE_ARGUMENT
+                    + ": further out Ai oscillates too fast to evaluate in double precision");
+        }
         if (x >= SERIES_MIN && x <= SERIES_MAX) {
             return series(x);
         }
@@ -195,10 +203,10 @@ public final class Airy {
      * at t = t₀ + a_k/s₀. Asymptotic guess −T(3π(4k−1)/8), T(t) = t^{2/3}(1 + 5/48 t^{−2}) (DLMF 9.9.6, 9.9.18),
      * polished by Newton's method with {@link #both(double)}. a₁ ≈ −2.33811, a₂ ≈ −4.08795.
      *
-     * @param k index k ≥ 1
+     * @param k index k in [1, 10⁸]
      */
     public static double zero(int k) {
-        Validate.atLeast("Airy zero index k", k, 1);
+        Validate.capped("Airy zero index k", k, 1, 100_000_000); // a_k stays above -MAX_NEGATIVE_ARGUMENT
         double t = 3 * Math.PI * (4.0 * k - 1) / 8;
         double x = -Math.pow(t, 2.0 / 3.0) * (1 + 5.0 / 48 / (t * t));
         for (int it = 0; it < 50; it++) {

@@ -2,6 +2,7 @@ package org.curseofmemory.kernel;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -17,6 +18,9 @@ import org.curseofmemory.util.Validate;
  * ({@link #tailL2Squared(double)}); the L¹ tail is left to {@link Norms} (super-exponential decay).
  */
 public final class AiryKernel implements MemoryKernel {
+    /** Largest s₀·t₀: Ai(x) is accurate in double precision for x ≥ −10⁶ (its phase ⅔|x|^{3/2} ≤ 7·10⁸). */
+    public static final double MAX_OSCILLATION_ARGUMENT = 1e6;
+
     private final double s0;
     private final double t0;
     private final int order;
@@ -37,11 +41,16 @@ public final class AiryKernel implements MemoryKernel {
      * ρ(t) = Ai(s₀(t − t₀)) (docs/theory.md §4).
      *
      * @param s0 time scale s₀ &gt; 0 (s₀ ≤ 0 would not decay)
-     * @param t0 shift t₀, finite (memory sits around lag t₀)
+     * @param t0 shift t₀, finite (memory sits around lag t₀), with s₀·t₀ ≤ {@link #MAX_OSCILLATION_ARGUMENT}
      */
     public static AiryKernel of(double s0, double t0) {
         Validate.positive("Airy scale s0", s0);
         Validate.finite("Airy shift t0", t0);
+        if (!(s0 * t0 <= MAX_OSCILLATION_ARGUMENT)) {
+            throw new KitArgumentException("Airy kernel s0·t0=" + s0 * t0 + " (s0=" + s0 + ", t0=" + t0 + ") must be <= "
+                    + MAX_OSCILLATION_ARGUMENT + ": Ai(s0(t − t0)) at t=0 would be too far on the oscillating side"
+                    + " to evaluate accurately in double precision");
+        }
         return new AiryKernel(s0, t0, 0, Poly.ONE, Poly.ZERO, null);
     }
 
@@ -84,8 +93,15 @@ public final class AiryKernel implements MemoryKernel {
 
     @Override
     public double value(double t) {
+        Validate.kernelTime(t);
         double x = s0 * (t - t0);
+        if (x == Double.POSITIVE_INFINITY) {
+            return 0; // Ai and all its derivatives vanish as x → ∞
+        }
         double[] a = Airy.both(x);
+        if (order > 0 && a[0] == 0 && a[1] == 0) {
+            return 0; // underflow far out on the decaying side; p(x)·0 could give ∞·0 = NaN
+        }
         double v = order == 0 ? a[0] : p.eval(x) * a[0] + q.eval(x) * a[1];
         return order == 0 ? v : Math.pow(s0, order) * v;
     }
@@ -129,7 +145,11 @@ public final class AiryKernel implements MemoryKernel {
 
     @Override
     public Optional<MemoryKernel> derivative(int n) {
-        Validate.atLeast("derivative order", n, 0);
+        Validate.capped("derivative order", n, 0, MemoryKernel.MAX_DERIVATIVE_ORDER - order);
+        if (!Double.isFinite(Math.pow(s0, order + n))) {
+            throw new KitArgumentException("derivative order n=" + n + " of " + name() + ": the factor s0^" + (order + n)
+                    + " with s0=" + s0 + " overflows double precision; use a lower order or a smaller scale s0");
+        }
         if (n == 0) {
             return Optional.of(this);
         }

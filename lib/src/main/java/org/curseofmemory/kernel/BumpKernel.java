@@ -89,6 +89,7 @@ public final class BumpKernel implements MemoryKernel {
 
     @Override
     public double value(double t) {
+        Validate.kernelTime(t);
         double x = (t - center) / width;
         if (!(Math.abs(x) < 1)) {
             return 0;
@@ -98,7 +99,13 @@ public final class BumpKernel implements MemoryKernel {
         if (e == 0 || order == 0) {
             return e;
         }
-        return poly.eval(x) / Math.pow(u, 2 * order) * e;
+        double den = Math.pow(u, 2 * order);
+        double v = poly.eval(x) / den * e;
+        if (den > 0 && Double.isFinite(v)) {
+            return v;
+        }
+        // near the ends (1 − x²)^{2n} underflows: combine the exponents before exponentiating
+        return poly.eval(x) * Math.exp(1 - 1 / u - 2 * order * Math.log(u));
     }
 
     @Override
@@ -163,7 +170,7 @@ public final class BumpKernel implements MemoryKernel {
 
     @Override
     public Optional<MemoryKernel> derivative(int n) {
-        Validate.atLeast("derivative order", n, 0);
+        Validate.capped("derivative order", n, 0, MemoryKernel.MAX_DERIVATIVE_ORDER - order);
         if (n == 0) {
             return Optional.of(this);
         }

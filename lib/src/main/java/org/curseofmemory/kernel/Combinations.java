@@ -94,7 +94,7 @@ final class Combinations {
 
         @Override
         public Optional<MemoryKernel> derivative(int order) {
-            Validate.atLeast("derivative order", order, 0);
+            Validate.capped("derivative order", order, 0, MemoryKernel.MAX_DERIVATIVE_ORDER);
             if (order == 0) {
                 return Optional.of(this);
             }
@@ -152,7 +152,7 @@ final class Combinations {
 
         @Override
         public Optional<MemoryKernel> derivative(int order) {
-            Validate.atLeast("derivative order", order, 0);
+            Validate.capped("derivative order", order, 0, MemoryKernel.MAX_DERIVATIVE_ORDER);
             if (order == 0) {
                 return Optional.of(this);
             }
@@ -201,7 +201,7 @@ final class Combinations {
 
         @Override
         public Optional<MemoryKernel> derivative(int order) {
-            Validate.atLeast("derivative order", order, 0);
+            Validate.capped("derivative order", order, 0, MemoryKernel.MAX_DERIVATIVE_ORDER);
             return order == 0 ? Optional.of(this) : inner.derivative(order);
         }
 

@@ -3,6 +3,7 @@ package org.curseofmemory.kernel;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -196,6 +197,7 @@ public final class ExpSumKernel implements MemoryKernel {
 
     @Override
     public double value(double t) {
+        Validate.kernelTime(t);
         if (chebyshev != null) {
             double s = Math.exp(-chebyshevBeta * t);
             return s * ShiftedChebyshev.clenshaw(chebyshev, 2 * s - 1);
@@ -377,7 +379,7 @@ public final class ExpSumKernel implements MemoryKernel {
 
     @Override
     public Optional<MemoryKernel> derivative(int order) {
-        Validate.atLeast("derivative order", order, 0);
+        Validate.capped("derivative order", order, 0, MemoryKernel.MAX_DERIVATIVE_ORDER);
         if (order == 0) {
             return Optional.of(this);
         }
@@ -399,6 +401,14 @@ public final class ExpSumKernel implements MemoryKernel {
             }
             nA[j] = re;
             nB[j] = im;
+        }
+        for (double[] coefficients : new double[][] {na, nA, nB}) {
+            for (double c : coefficients) {
+                if (!Double.isFinite(c)) {
+                    throw new KitArgumentException("derivative order n=" + order + " of " + name()
+                            + ": its coefficients overflow double precision; use a lower order");
+                }
+            }
         }
         String dn = "d" + (order == 1 ? "" : order) + "/dt" + (order == 1 ? "" : order) + " " + name();
         return Optional.of(new ExpSumKernel(na, lambda, nA, nB, cw, ctheta, dn));

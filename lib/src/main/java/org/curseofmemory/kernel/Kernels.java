@@ -221,6 +221,7 @@ public final class Kernels {
 
         @Override
         public double value(double t) {
+            Validate.kernelTime(t);
             return rho.applyAsDouble(t);
         }
 

@@ -20,7 +20,16 @@ import org.curseofmemory.util.Validate;
  */
 public interface MemoryKernel extends DoubleUnaryOperator {
 
-    /** ρ(t) for t ≥ 0, the weight of the input at lag t in H_t(x) = ∫₀^∞ x(t−s) ρ(s) ds (docs/theory.md §1). */
+    /**
+     * The highest derivative order {@link #derivative(int)} accepts: exact derivatives of higher
+     * order take long to build and overflow double precision for most kernels.
+     */
+    int MAX_DERIVATIVE_ORDER = 100;
+
+    /**
+     * ρ(t) for t ≥ 0, the weight of the input at lag t in H_t(x) = ∫₀^∞ x(t−s) ρ(s) ds (docs/theory.md §1).
+     * The kit's kernels throw {@link IllegalArgumentException} for a negative, infinite or NaN lag t.
+     */
     double value(double t);
 
     /** A short human-readable name of ρ (docs/theory.md §1), used in tables, legends and error messages. */
@@ -70,10 +79,12 @@ public interface MemoryKernel extends DoubleUnaryOperator {
      * Order 0 returns this kernel. Default: empty for order ≥ 1 (unknown; no numeric differentiation
      * is done behind your back).
      *
-     * @param order n ≥ 0
+     * @param order n in [0, {@link #MAX_DERIVATIVE_ORDER}]
+     * @throws IllegalArgumentException for an order outside that range, or when the derivative's
+     *         coefficients overflow double precision
      */
     default Optional<MemoryKernel> derivative(int order) {
-        Validate.atLeast("derivative order", order, 0);
+        Validate.capped("derivative order", order, 0, MemoryKernel.MAX_DERIVATIVE_ORDER);
         return order == 0 ? Optional.of(this) : Optional.empty();
     }
 

@@ -2,6 +2,7 @@ package org.curseofmemory.kernel;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -73,6 +74,7 @@ public final class PowerLawKernel implements MemoryKernel {
 
     @Override
     public double value(double t) {
+        Validate.kernelTime(t);
         return amplitude * Math.pow(1 + t, -(1 + omega));
     }
 
@@ -117,13 +119,17 @@ public final class PowerLawKernel implements MemoryKernel {
 
     @Override
     public Optional<MemoryKernel> derivative(int order) {
-        Validate.atLeast("derivative order", order, 0);
+        Validate.capped("derivative order", order, 0, MemoryKernel.MAX_DERIVATIVE_ORDER);
         if (order == 0) {
             return Optional.of(this);
         }
         double c = amplitude;
         for (int k = 1; k <= order; k++) {
             c *= -(k + omega);
+        }
+        if (!Double.isFinite(c)) {
+            throw new KitArgumentException("derivative order n=" + order + " of " + name()
+                    + ": its coefficient overflows double precision; use a lower order");
         }
         String dn = "d" + (order == 1 ? "" : order) + "/dt" + (order == 1 ? "" : order) + " " + name();
         return Optional.of(new PowerLawKernel(c, omega + order, dn));

@@ -50,10 +50,11 @@ public final class DivergenceCriterion {
      * @param loss         J(θ_k)
      * @param initialLoss  J(θ_0) (the blow-up test is skipped if it is not finite)
      * @param gradientNorm ‖∇J(θ_k)‖, or 0 if unknown
-     * @param theta        θ_k
+     * @param theta        θ_k, not null
      * @return the divergence, or empty if the step is fine
      */
     public Optional<Divergence> check(int step, double loss, double initialLoss, double gradientNorm, double[] theta) {
+        Validate.notNull("parameters theta", theta);
         if (!Double.isFinite(loss)) {
             return Optional.of(new Divergence(step, "loss", loss,
                     "diverged at step " + step + ": loss=" + loss + " is not finite"));

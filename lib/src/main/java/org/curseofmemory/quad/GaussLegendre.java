@@ -1,6 +1,7 @@
 package org.curseofmemory.quad;
 
 import java.util.function.DoubleUnaryOperator;
+import org.curseofmemory.util.Validate;
 
 /**
  * Gauss–Legendre rules ∫_a^b f ≈ (b−a)/2 Σ w_i f((a+b)/2 + (b−a)/2 x_i), exact for polynomials of
@@ -72,12 +73,12 @@ public final class GaussLegendre {
 
     /** Node x_i on [−1, 1]. */
     public double node(int i) {
-        return x[i];
+        return x[Validate.inRange("Gauss-Legendre node index i", i, 0, x.length - 1)];
     }
 
     /** Weight w_i on [−1, 1]. */
     public double weight(int i) {
-        return w[i];
+        return w[Validate.inRange("Gauss-Legendre node index i", i, 0, w.length - 1)];
     }
 
     /** Nodes on [−1, 1] (a copy). */
@@ -92,6 +93,9 @@ public final class GaussLegendre {
 
     /** ∫_a^b f by this rule. */
     public double integrate(DoubleUnaryOperator f, double a, double b) {
+        Validate.finite("interval end a", a);
+        Validate.finite("interval end b", b);
+        Validate.finite("interval length b - a", b - a);
         return integrateAround(f, 0.5 * (a + b), 0.5 * (b - a));
     }
 

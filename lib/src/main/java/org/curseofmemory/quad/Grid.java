@@ -2,6 +2,7 @@ package org.curseofmemory.quad;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -12,6 +13,9 @@ import org.curseofmemory.util.Validate;
 public final class Grid {
     /** Nodes within this fraction of the step of t_0 + i·h count as uniform. */
     private static final double UNIFORM_TOLERANCE = 1e-9;
+
+    /** Largest number of nodes a grid may have (like the simulator's step cap, 10⁷). */
+    public static final int MAX_NODES = 10_000_000;
 
     private final double[] t;
     private final double[] w;
@@ -41,13 +45,18 @@ public final class Grid {
      * Uniform grid 0, Δt, 2Δt, …, T with trapezoidal weights (Δt/2 at both ends).
      *
      * @param tMax end of the interval T &gt; 0
-     * @param dt   step Δt in (0, T]
+     * @param dt   step Δt in (0, T], with T/Δt + 1 ≤ {@link #MAX_NODES}
      */
     public static Grid uniform(double tMax, double dt) {
         Validate.positive("grid end tMax", tMax);
         Validate.positive("grid step dt", dt);
         Validate.atMost("grid step dt", dt, "tMax", tMax);
-        int n = (int) Math.round(tMax / dt);
+        double steps = Math.rint(tMax / dt);
+        if (!(steps + 1 <= MAX_NODES)) {
+            throw new KitArgumentException("grid tMax/dt=" + tMax / dt + " (tMax=" + tMax + ", dt=" + dt
+                    + ") gives more than MAX_NODES=" + MAX_NODES + " nodes; use a larger step dt or a shorter tMax");
+        }
+        int n = (int) steps;
         double[] t = new double[n + 1];
         double[] w = new double[n + 1];
         for (int i = 0; i <= n; i++) {
@@ -89,6 +98,10 @@ public final class Grid {
         Validate.notNull("rule", rule);
         Validate.increasing("panel ends", "ends", ends, true);
         int q = rule.points();
+        if ((long) (ends.length - 1) * q > MAX_NODES) {
+            throw new KitArgumentException("panel ends has " + (ends.length - 1) + " panels of " + q
+                    + " nodes, more than MAX_NODES=" + MAX_NODES + " nodes in all; use fewer panels");
+        }
         double[] t = new double[(ends.length - 1) * q];
         double[] w = new double[t.length];
         int i = 0;
@@ -118,12 +131,18 @@ public final class Grid {
         return w.clone();
     }
 
+    /** Node t_i, for 0 ≤ i &lt; {@link #size()}. */
     public double node(int i) {
-        return t[i];
+        return t[index(i)];
     }
 
+    /** Weight w_i, for 0 ≤ i &lt; {@link #size()}. */
     public double weight(int i) {
-        return w[i];
+        return w[index(i)];
+    }
+
+    private int index(int i) {
+        return Validate.inRange("grid node index i", i, 0, t.length - 1);
     }
 
     /** The step h when the nodes are t_0 + i·h (to 1e-9 of h), else NaN. Fast paths use it. */
@@ -138,6 +157,7 @@ public final class Grid {
 
     /** f sampled on the nodes. */
     public double[] sample(DoubleUnaryOperator f) {
+        Validate.notNull("function f to sample", f);
         double[] out = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             out[i] = f.applyAsDouble(t[i]);

@@ -47,7 +47,7 @@ public final class ComplexModesModel implements KernelModel {
      * @param param decay-rate parameterization, not null
      */
     public static ComplexModesModel of(int pairs, Reparameterization param) {
-        Validate.atLeast("number of mode pairs", pairs, 1);
+        Validate.capped("number of mode pairs", pairs, 1, 1_000_000); // 4m parameters; caps the allocation
         Validate.notNull("reparameterization", param);
         ComplexModesModel model = new ComplexModesModel(pairs, param, 0.1, 0.5, 1.5, 0.0, 1.0);
         model.checkRange();

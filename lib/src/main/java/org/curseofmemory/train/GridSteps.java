@@ -18,6 +18,7 @@ final class GridSteps {
 
     static void checkLossArguments(int p, double[] theta, Grid grid, double[] target, double[] gradient) {
         Validate.length("parameters theta", theta, p);
+        Validate.finiteArray("parameters theta", theta, 0);
         Validate.notNull("grid", grid);
         Validate.length("target values", target, grid.size());
         if (gradient != null) {

@@ -42,9 +42,12 @@ public final class LinearRnnModel implements KernelModel {
         this.readoutScale = readoutScale;
     }
 
-    /** @param width hidden width m ≥ 1 */
+    /** Largest width m: the model has m² + 2m parameters (about 10⁶ at m = 1000). */
+    public static final int MAX_WIDTH = 1000;
+
+    /** @param width hidden width m in [1, {@link #MAX_WIDTH}] */
     public static LinearRnnModel of(int width) {
-        Validate.atLeast("RNN width m", width, 1);
+        Validate.capped("RNN width m", width, 1, MAX_WIDTH);
         return new LinearRnnModel(width, 0.5, 1.5, 0.1, 1.0, 0.1);
     }
 

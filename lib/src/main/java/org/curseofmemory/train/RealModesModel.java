@@ -36,12 +36,15 @@ public final class RealModesModel implements KernelModel {
         this.rateHi = rateHi;
     }
 
+    /** Largest number of modes m (2m parameters). */
+    public static final int MAX_MODES = 1_000_000;
+
     /**
-     * @param modes number of modes m ≥ 1
+     * @param modes number of modes m in [1, {@link #MAX_MODES}]
      * @param param eigenvalue parameterization, not null
      */
     public static RealModesModel of(int modes, Reparameterization param) {
-        Validate.atLeast("number of modes", modes, 1);
+        Validate.capped("number of modes", modes, 1, MAX_MODES);
         Validate.notNull("reparameterization", param);
         RealModesModel model = new RealModesModel(modes, param, 0.1, 0.5, 1.5);
         model.checkRange();

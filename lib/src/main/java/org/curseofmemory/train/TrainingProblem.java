@@ -151,7 +151,12 @@ public final class TrainingProblem implements OptimizationProblem {
         return model.kernel(theta, grid.nodes());
     }
 
-    /** J as a {@link LossFunction} for the trainers (checks the length of θ on each call). */
+    /**
+     * J as a {@link LossFunction} for the trainers (checks the length of θ on each call). At a
+     * non-finite θ (a trainer probing past an overflow) it returns J = NaN and a NaN gradient, which
+     * the trainers report as DIVERGED; the public {@link #loss}, {@link #gradient} and the models'
+     * {@code lossAndGradient} reject such θ instead.
+     */
     @Override
     public LossFunction lossFunction() {
         final int p = model.parameterCount();
@@ -167,6 +172,14 @@ public final class TrainingProblem implements OptimizationProblem {
                 if (gradient != null) {
                     Validate.length("gradient", gradient, p);
                 }
+                for (double x : theta) {
+                    if (!Double.isFinite(x)) { // a trainer probing past an overflow: report J = NaN
+                        if (gradient != null) {
+                            java.util.Arrays.fill(gradient, Double.NaN);
+                        }
+                        return Double.NaN;
+                    }
+                }
                 return model.lossAndGradient(theta, grid, target, gradient);
             }
         };
@@ -174,6 +187,7 @@ public final class TrainingProblem implements OptimizationProblem {
 
     private void checkTheta(double[] theta) {
         Validate.length("parameters theta", theta, model.parameterCount());
+        Validate.finiteArray("parameters theta", theta, 0);
     }
 
     @Override

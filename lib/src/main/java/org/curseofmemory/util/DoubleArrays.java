@@ -31,10 +31,14 @@ public final class DoubleArrays {
         return out;
     }
 
-    /** n ≥ 2 evenly spaced values from lo to hi (both included), lo ≤ hi finite. */
+    /** Largest number of points the axis builders return. */
+    public static final int MAX_POINTS = 10_000_000;
+
+    /** n ≥ 2 evenly spaced values from lo to hi (both included), lo ≤ hi finite, (hi − lo)(n − 1) finite. */
     public static double[] linear(double lo, double hi, int n) {
         Validate.ordered("axis", lo, hi);
-        Validate.atLeast("number of points n", n, 2);
+        Validate.capped("number of points n", n, 2, MAX_POINTS);
+        Validate.finite("axis length (hi - lo)·(n - 1)", (hi - lo) * (n - 1));
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = lo + (hi - lo) * i / (n - 1);
@@ -45,7 +49,8 @@ public final class DoubleArrays {
     /** The n ≥ 1 multiples 0, h, 2h, …, (n − 1)h of a finite step h (computed as i·h). */
     public static double[] uniform(double step, int n) {
         Validate.finite("step h", step);
-        Validate.atLeast("number of points n", n, 1);
+        Validate.capped("number of points n", n, 1, MAX_POINTS);
+        Validate.finite("last point (n - 1)·h", step * (n - 1));
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = step * i;
@@ -59,8 +64,10 @@ public final class DoubleArrays {
      * three points per decade from 10⁻⁶ to 1.
      */
     public static double[] powersOfTen(double from, double to, int n) {
+        Validate.inRange("exponent from", from, -300, 300);
+        Validate.inRange("exponent to", to, -300, 300);
         Validate.ordered("exponent range", from, to);
-        Validate.atLeast("number of points n", n, 2);
+        Validate.capped("number of points n", n, 2, MAX_POINTS);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = Math.pow(10, from + (to - from) * i / (n - 1));
@@ -68,11 +75,12 @@ public final class DoubleArrays {
         return out;
     }
 
-    /** n ≥ 2 log-evenly spaced values from lo to hi (both included), 0 &lt; lo ≤ hi finite. */
+    /** n ≥ 2 log-evenly spaced values from lo to hi (both included), 0 &lt; lo ≤ hi ≤ 10³⁰⁰. */
     public static double[] logarithmic(double lo, double hi, int n) {
         Validate.positive("lo", lo);
         Validate.ordered("axis", lo, hi);
-        Validate.atLeast("number of points n", n, 2);
+        Validate.inRange("hi", hi, lo, 1e300);
+        Validate.capped("number of points n", n, 2, MAX_POINTS);
         double a = Math.log10(lo);
         double b = Math.log10(hi);
         double[] out = new double[n];

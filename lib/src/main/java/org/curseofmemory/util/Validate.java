@@ -57,6 +57,18 @@ public final class Validate {
         return value;
     }
 
+    /**
+     * Requires {@code min <= value <= max} for a size or order with a cap: "RNN width m=0 must be >= 1",
+     * "RNN width m=5000 must be <= 1000 (the largest supported)".
+     */
+    public static int capped(String what, int value, int min, int max) {
+        atLeast(what, value, min);
+        if (value > max) {
+            throw new KitArgumentException(what + "=" + value + " must be <= " + max + " (the largest supported)");
+        }
+        return value;
+    }
+
     /** Requires a non-null reference. */
     public static <T> T notNull(String what, T value) {
         if (value == null) {

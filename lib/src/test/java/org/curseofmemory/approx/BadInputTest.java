@@ -77,7 +77,7 @@ class BadInputTest extends KitTest {
 
     @Test
     void negativeOrZeroDraws() {
-        fails(() -> PerturbationError.of(FIT).withDraws(-1), "number of draws n=-1", "[1, 100000]");
+        fails(() -> PerturbationError.of(FIT).withDraws(-1), "number of draws n=-1", "[1, " + PerturbationError.MAX_DRAWS + "]");
         fails(() -> PerturbationError.of(FIT).withDraws(0), "number of draws n=0");
     }
 

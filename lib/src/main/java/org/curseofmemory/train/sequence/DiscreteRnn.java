@@ -33,6 +33,15 @@ public final class DiscreteRnn implements ParametricModel {
     /** Initial W = −I + ({@value #INIT_SPREAD}/√m) G with G i.i.d. N(0,1): eigenvalues near −1. */
     public static final double INIT_SPREAD = 0.5;
 
+    /** Largest hidden width m (the model has m² + m·d + m parameters). */
+    public static final int MAX_WIDTH = 1000;
+
+    /** Largest input dimension d. */
+    public static final int MAX_INPUT_DIMENSION = 1000;
+
+    /** Largest number of lags of {@link #impulseResponse(double[], int)}. */
+    public static final int MAX_LAGS = 10_000_000;
+
     private final int width;
     private final int inputDimension;
     private final double dt;
@@ -56,11 +65,11 @@ public final class DiscreteRnn implements ParametricModel {
      * The linear RNN dh/dt = W h + U x, ŷ = cᵀh with scalar input (d = 1), stepped exactly by
      * zero-order hold (docs/theory.md §2).
      *
-     * @param width hidden width m ≥ 1
+     * @param width hidden width m in [1, {@link #MAX_WIDTH}]
      * @param dt    sample interval Δt &gt; 0
      */
     public static DiscreteRnn linear(int width, double dt) {
-        Validate.atLeast("hidden width m", width, 1);
+        Validate.capped("hidden width m", width, 1, MAX_WIDTH);
         Validate.positive("sample interval dt", dt);
         return new DiscreteRnn(width, 1, dt, Activation.IDENTITY, Discretisation.ZERO_ORDER_HOLD);
     }
@@ -69,18 +78,18 @@ public final class DiscreteRnn implements ParametricModel {
      * The tanh RNN dh/dt = tanh(W h + U x), ŷ = cᵀh with scalar input (d = 1), forward Euler
      * h_{k+1} = h_k + Δt tanh(W h_k + U x_k) (docs/theory.md §5).
      *
-     * @param width hidden width m ≥ 1
+     * @param width hidden width m in [1, {@link #MAX_WIDTH}]
      * @param dt    sample interval Δt &gt; 0
      */
     public static DiscreteRnn tanh(int width, double dt) {
-        Validate.atLeast("hidden width m", width, 1);
+        Validate.capped("hidden width m", width, 1, MAX_WIDTH);
         Validate.positive("sample interval dt", dt);
         return new DiscreteRnn(width, 1, dt, Activation.TANH, Discretisation.EULER);
     }
 
-    /** @param d input dimension d ≥ 1 */
+    /** @param d input dimension d in [1, {@link #MAX_INPUT_DIMENSION}] */
     public DiscreteRnn withInputDimension(int d) {
-        Validate.atLeast("input dimension d", d, 1);
+        Validate.capped("input dimension d", d, 1, MAX_INPUT_DIMENSION);
         return new DiscreteRnn(width, d, dt, activation, discretisation);
     }
 
@@ -276,12 +285,12 @@ public final class DiscreteRnn implements ParametricModel {
      * ĝ_l = ∫_{(l−1)Δt}^{lΔt} ρ̂(s) ds exactly; for EULER, ĝ_l = Δt cᵀ(I + ΔtW)^{l−1}U (docs/theory.md §2).
      *
      * @param theta parameters
-     * @param lags  number of lags ≥ 1
+     * @param lags  number of lags in [1, {@link #MAX_LAGS}]
      * @throws IllegalArgumentException for a nonlinear model or d &gt; 1
      */
     public double[] impulseResponse(double[] theta, int lags) {
         requireScalarLinear("impulse response");
-        Validate.atLeast("lags", lags, 1);
+        Validate.capped("lags", lags, 1, MAX_LAGS);
         double[] impulse = new double[lags];
         impulse[0] = 1.0;
         return outputs(theta, impulse);

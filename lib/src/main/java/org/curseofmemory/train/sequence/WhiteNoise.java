@@ -1,6 +1,7 @@
 package org.curseofmemory.train.sequence;
 
 import java.util.Random;
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -10,6 +11,9 @@ import org.curseofmemory.util.Validate;
  * (docs/theory.md §4).
  */
 public final class WhiteNoise {
+    /** Largest number of values K·d one call may draw. */
+    public static final int MAX_VALUES = 10_000_000;
+
     private WhiteNoise() {
     }
 
@@ -18,7 +22,7 @@ public final class WhiteNoise {
      * as {@code random.nextGaussian() / √Δt} in order.
      *
      * @param steps     K ≥ 1
-     * @param dimension d ≥ 1
+     * @param dimension d ≥ 1, with K·d ≤ {@link #MAX_VALUES}
      * @param dt        Δt &gt; 0
      * @param random    source, not null
      */
@@ -27,8 +31,12 @@ public final class WhiteNoise {
         Validate.atLeast("input dimension d", dimension, 1);
         Validate.positive("sample interval dt", dt);
         Validate.notNull("random", random);
+        if ((long) steps * dimension > MAX_VALUES) {
+            throw new KitArgumentException("white noise steps K=" + steps + " times input dimension d=" + dimension
+                    + " must be <= MAX_VALUES=" + MAX_VALUES + "; use fewer steps or a smaller dimension");
+        }
         double sd = 1.0 / Math.sqrt(dt);
-        double[] x = new double[Math.multiplyExact(steps, dimension)];
+        double[] x = new double[steps * dimension];
         for (int i = 0; i < x.length; i++) {
             x[i] = sd * random.nextGaussian();
         }

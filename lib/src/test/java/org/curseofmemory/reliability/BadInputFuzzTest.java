@@ -1,0 +1,484 @@
+package org.curseofmemory.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.curseofmemory.approx.Approximant;
+import org.curseofmemory.approx.FreeRateApproximation;
+import org.curseofmemory.approx.JacksonApproximation;
+import org.curseofmemory.approx.PerturbationError;
+import org.curseofmemory.check.Check;
+import org.curseofmemory.check.CheckFailure;
+import org.curseofmemory.check.Exercise;
+import org.curseofmemory.experiment.LineFit;
+import org.curseofmemory.experiment.PlateauDetector;
+import org.curseofmemory.kernel.Airy;
+import org.curseofmemory.kernel.Kernels;
+import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.kernel.Norms;
+import org.curseofmemory.optim.Adam;
+import org.curseofmemory.optim.DivergenceCriterion;
+import org.curseofmemory.optim.GradientDescent;
+import org.curseofmemory.optim.GradientFlow;
+import org.curseofmemory.optim.StoppingCriteria;
+import org.curseofmemory.quad.GaussLegendre;
+import org.curseofmemory.quad.Grid;
+import org.curseofmemory.rnn.LinearFunctional;
+import org.curseofmemory.rnn.LinearRnn;
+import org.curseofmemory.rnn.Reparameterization;
+import org.curseofmemory.rnn.RnnSimulator;
+import org.curseofmemory.signal.Signals;
+import org.curseofmemory.testing.KitTest;
+import org.curseofmemory.train.ComplexModesModel;
+import org.curseofmemory.train.KernelModel;
+import org.curseofmemory.train.LinearRnnModel;
+import org.curseofmemory.train.RealModesModel;
+import org.curseofmemory.train.TrainingProblem;
+import org.curseofmemory.train.sequence.DiscreteRnn;
+import org.curseofmemory.train.sequence.WhiteNoise;
+import org.curseofmemory.util.DoubleArrays;
+import org.curseofmemory.util.Validate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad-input fuzzing of the public API (issue 12). Every public factory and method below is driven
+ * with NaN, ±∞, 0, −0, negatives, huge and tiny values, {@code Integer.MAX_VALUE} sizes,
+ * null/empty/mismatched arrays and non-Hurwitz matrices, all combinations of a small fixed pool of
+ * such values (deterministic, so a failure reproduces). Each case must, within a per-case timeout,
+ * either return a finite, valid result or throw {@link IllegalArgumentException} (or, where
+ * documented, {@link IllegalStateException} / {@link CheckFailure}) whose message names the
+ * parameter and what was wrong. Anything else (NullPointerException, array index, negative array
+ * size, arithmetic overflow, OutOfMemoryError, a non-finite result, a hang) fails. Output is caught
+ * by {@link KitTest}.
+ *
+ * <p>Plain JUnit Jupiter rather than jqwik: the pools are small and exhaustive (every combination,
+ * no shrinking needed), the suite inherits {@link KitTest}'s Jupiter lifecycle (which jqwik's own
+ * engine would not run), and it needs no extra dependency to fetch, so {@code ./kit test} keeps
+ * working offline. The cases run per class are written to {@code target/fuzz-case-counts.txt}.
+ */
+class BadInputFuzzTest extends KitTest {
+    private static final Duration PER_CASE = Duration.ofSeconds(5);
+    private static final Map<String, Integer> COUNTS = new TreeMap<>();
+
+    /** A message names a parameter and says what was wrong: "x=NaN must…", "W must not be null", "has length…". */
+    private static final Pattern CLEAR = Pattern.compile(".*[A-Za-z].*(=|must|null|length|empty|more than|overflow|not|no ).*",
+            Pattern.DOTALL);
+
+    static final double NAN = Double.NaN;
+    static final double INF = Double.POSITIVE_INFINITY;
+    static final double[] DOUBLES = {NAN, INF, -INF, 0, -0.0, -1, -1e300, 1e300, Double.MAX_VALUE, Double.MIN_VALUE,
+        1e-300, 0.5, 1, 3};
+    static final int[] INTS = {Integer.MIN_VALUE, -1, 0, 1, 2, 1000, 100_000_000, Integer.MAX_VALUE};
+    static final double[][] ARRAYS = {null, {}, {NAN}, {1, NAN}, {INF, 1}, {-1, -2}, {0}, {0.5}, {1, 2, 3},
+        {1e308, -1e308}, {3, 2, 1}};
+    static final double[][][] MATRICES = {null, {}, {{1}}, {{-1}}, {{NAN}}, {{-1, 0}}, {{-1, 0}, {0, 2}},
+        {{0, 1}, {-1, 0}}, {{-1e300}}, {null}};
+
+    private final List<String> failures = new ArrayList<>();
+
+    @AfterAll
+    static void writeCounts() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int total = 0;
+        for (var e : COUNTS.entrySet()) {
+            sb.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+            total += e.getValue();
+        }
+        sb.append("TOTAL\t").append(total).append('\n');
+        Path dir = Path.of("target");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("fuzz-case-counts.txt"), sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Runs one case of class {@code cls}; records a failure instead of stopping. */
+    private void probe(String cls, String label, Callable<?> call) {
+        probe(cls, label, call, false);
+    }
+
+    /**
+     * Like {@link #probe(String, String, Callable)}, for calls whose documented answer to finite but
+     * huge input may be ±∞ (a loss that overflows, "no limit") or an ArithmeticException naming the overflow.
+     */
+    private void probeOverflowOk(String cls, String label, Callable<?> call) {
+        probe(cls, label, call, true);
+    }
+
+    private void probe(String cls, String label, Callable<?> call, boolean overflowOk) {
+        synchronized (COUNTS) {
+            COUNTS.merge(cls, 1, Integer::sum);
+        }
+        String where = cls + ": " + label;
+        Object result;
+        try {
+            result = assertTimeoutPreemptively(PER_CASE, call::call, () -> where + " did not finish in " + PER_CASE);
+        } catch (CheckFailure e) {
+            return; // a grade or check that did not pass: the student-facing answer, not an error
+        } catch (ArithmeticException e) {
+            if (!overflowOk || e.getMessage() == null || !e.getMessage().contains("overflow")) {
+                failures.add(where + " threw " + e);
+            }
+            return;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            String m = e.getMessage();
+            if (m == null || !CLEAR.matcher(m).matches()) {
+                failures.add(where + " threw " + e.getClass().getSimpleName() + " with an unclear message: " + m);
+            }
+            return;
+        } catch (org.opentest4j.AssertionFailedError e) {
+            failures.add(e.getMessage());
+            return;
+        } catch (Throwable e) {
+            failures.add(where + " threw " + e);
+            return;
+        }
+        String bad = invalid(result);
+        if (bad != null && !(overflowOk && !bad.contains("NaN"))) {
+            failures.add(where + " returned " + bad);
+        }
+    }
+
+    /** null if the result is finite and valid, else a description. */
+    private static String invalid(Object r) {
+        if (r instanceof Double d && !Double.isFinite(d)) {
+            return "the non-finite number " + d;
+        }
+        if (r instanceof double[] a) {
+            for (int i = 0; i < a.length; i++) {
+                if (!Double.isFinite(a[i])) {
+                    return "an array with entry [" + i + "]=" + a[i];
+                }
+            }
+        }
+        return null;
+    }
+
+    private void done() {
+        assertTrue(failures.isEmpty(), failures.size() + " bad-input cases failed:\n" + String.join("\n",
+                failures.subList(0, Math.min(40, failures.size()))));
+    }
+
+    private static String s(double[] a) {
+        return a == null ? "null" : java.util.Arrays.toString(a);
+    }
+
+    private static String s(double[][] a) {
+        return a == null ? "null" : java.util.Arrays.deepToString(a);
+    }
+
+    // ---------------------------------------------------------------- util
+
+    @Test
+    void validateAndDoubleArrays() {
+        for (double v : DOUBLES) {
+            probe("Validate", "finite " + v, () -> Validate.finite("x", v));
+            probe("Validate", "positive " + v, () -> Validate.positive("x", v));
+            probe("Validate", "kernelTime " + v, () -> Validate.kernelTime(v));
+            for (double w : DOUBLES) {
+                for (int n : INTS) {
+                    probe("DoubleArrays", "linear " + v + "," + w + "," + n, () -> DoubleArrays.linear(v, w, n));
+                    probe("DoubleArrays", "logarithmic " + v + "," + w + "," + n, () -> DoubleArrays.logarithmic(v, w, n));
+                    probe("DoubleArrays", "powersOfTen " + v + "," + w + "," + n, () -> DoubleArrays.powersOfTen(v, w, n));
+                }
+            }
+            for (int n : INTS) {
+                probe("DoubleArrays", "uniform " + v + "," + n, () -> DoubleArrays.uniform(v, n));
+            }
+        }
+        for (double[] a : ARRAYS) {
+            // map applies f entry by entry (NaN in, NaN out): only its argument checks are fuzzed
+            probe("DoubleArrays", "map " + s(a), () -> DoubleArrays.map(a, x -> 2 * x).length);
+            probe("Validate", "finiteArray " + s(a), () -> Validate.finiteArray("a", a, 1));
+        }
+        done();
+    }
+
+    // ---------------------------------------------------------------- quad
+
+    @Test
+    void gridsAndQuadrature() {
+        for (double tMax : DOUBLES) {
+            for (double dt : DOUBLES) {
+                probe("Grid", "uniform " + tMax + "," + dt, () -> Grid.uniform(tMax, dt).size());
+            }
+        }
+        Grid g = Grid.uniform(2, 0.5);
+        for (int i : INTS) {
+            probe("Grid", "node " + i, () -> g.node(i));
+            probe("Grid", "weight " + i, () -> g.weight(i));
+            probe("GaussLegendre", "node " + i, () -> GaussLegendre.SIX.node(i));
+        }
+        for (double[] a : ARRAYS) {
+            probe("Grid", "integrate " + s(a), () -> g.integrate(a));
+            probe("Grid", "gaussLegendre " + s(a), () -> Grid.gaussLegendre(a, GaussLegendre.SIX).size());
+            for (double[] b : ARRAYS) {
+                probe("Grid", "of " + s(a) + "," + s(b), () -> Grid.of(a, b).size());
+            }
+        }
+        probe("Grid", "sample null", () -> g.sample(null));
+        for (double a : DOUBLES) {
+            for (double b : DOUBLES) {
+                probe("GaussLegendre", "integrate " + a + "," + b, () -> GaussLegendre.SIX.integrate(x -> 1 / (1 + x * x), a, b));
+            }
+        }
+        done();
+    }
+
+    // ---------------------------------------------------------------- kernel
+
+    @Test
+    void kernelFactoriesValuesAndDerivatives() {
+        for (double a : DOUBLES) {
+            probe("Kernels", "exponential " + a, () -> Kernels.exponential(a).value(1));
+            probe("Kernels", "powerLaw " + a, () -> Kernels.powerLaw(a).value(1));
+            probe("Airy", "ai " + a, () -> Airy.ai(a));
+            probe("Airy", "both " + a, () -> Airy.both(a));
+            for (double b : DOUBLES) {
+                probe("Kernels", "exponential " + a + "," + b, () -> Kernels.exponential(a, b).value(0.5));
+                probe("Kernels", "powerLaw " + a + "," + b, () -> Kernels.powerLaw(a, b).value(0.5));
+                probe("AiryKernel", "airy " + a + "," + b, () -> Kernels.airy(a, b).value(0.5));
+                probe("BumpKernel", "delayedBump " + a + "," + b, () -> Kernels.delayedBump(a, b).value(0.5));
+                probe("ExpSumKernel", "dampedCosine " + a + "," + b, () -> Kernels.dampedCosine(a, b).value(0.5));
+            }
+        }
+        for (double[] a : ARRAYS) {
+            for (double[] b : ARRAYS) {
+                probe("ExpSumKernel", "exponentialSum " + s(a) + "," + s(b), () -> Kernels.exponentialSum(a, b).value(1));
+            }
+        }
+        MemoryKernel[] kernels = {Kernels.exponential(1), Kernels.powerLaw(1), Kernels.airy(1, 2), Kernels.delayedBump(2, 1),
+            Kernels.dampedCosine(), Kernels.fromLambda("e^-t", t -> Math.exp(-t)),
+            Kernels.sum(Kernels.exponential(1), Kernels.powerLaw(0.5))};
+        for (MemoryKernel k : kernels) {
+            for (double t : DOUBLES) {
+                probe("MemoryKernel", k.name() + " value " + t, () -> k.value(t));
+                probe("MemoryKernel", k.name() + " tailL1 " + t, () -> k.tailL1(t).orElse(0));
+                probe("Norms", k.name() + " l1 " + t, () -> Norms.l1(k, t));
+                probe("Kernels", "finiteDifferenceDerivative h=" + t, () -> Kernels.finiteDifferenceDerivative(k, t).value(1));
+            }
+            for (int n : INTS) {
+                probe("MemoryKernel", k.name() + " derivative " + n,
+                        () -> k.derivative(n).map(d -> d.value(1.5)).orElse(0.0));
+            }
+        }
+        probe("Kernels", "fromLambda null", () -> Kernels.fromLambda("x", null));
+        probe("Kernels", "fromLambda blank", () -> Kernels.fromLambda(" ", t -> t));
+        probe("Kernels", "sum null", () -> Kernels.sum(null));
+        probe("Norms", "l1 null", () -> Norms.l1((MemoryKernel) null));
+        done();
+    }
+
+    // ---------------------------------------------------------------- rnn, signal
+
+    @Test
+    void rnnsSignalsAndFunctionals() {
+        for (double[][] w : MATRICES) {
+            for (double[][] u : MATRICES) {
+                for (double[] c : ARRAYS) {
+                    probe("LinearRnn", "of " + s(w) + "," + s(u) + "," + s(c), () -> LinearRnn.of(w, u, c).width());
+                }
+            }
+        }
+        for (double[] a : ARRAYS) {
+            for (double[] b : ARRAYS) {
+                probe("LinearRnn", "diagonal " + s(a) + "," + s(b), () -> LinearRnn.diagonal(a, b).width());
+            }
+        }
+        LinearRnn stable = LinearRnn.diagonal(new double[] {1, 2}, new double[] {1, -1});
+        for (double dt : DOUBLES) {
+            probe("RnnSimulator", "zeroOrderHold " + dt, () -> RnnSimulator.zeroOrderHold(dt).step());
+            probe("RnnSimulator", "rk4 " + dt, () -> RnnSimulator.rk4(dt).step());
+            for (double tEnd : DOUBLES) {
+                probe("RnnSimulator", "simulate stable dt=" + dt + " T=" + tEnd,
+                        () -> RnnSimulator.zeroOrderHold(dt).simulate(stable, Signals.step(), tEnd));
+                probe("RnnSimulator", "simulate non-Hurwitz T=" + tEnd, () -> RnnSimulator.rk4(0.1)
+                        .simulate(LinearRnn.of(new double[][] {{0.5}}, new double[][] {{1}}, new double[] {1}), Signals.step(), tEnd));
+            }
+            probe("Signals", "pulse " + dt, () -> Signals.pulse(dt, 1, 1).value(0.5));
+            probe("Signals", "sine " + dt, () -> Signals.sine(dt, 0).value(0.5));
+            probe("Signals", "exponential " + dt, () -> Signals.exponential(dt).value(0.5));
+            probe("Signals", "whiteNoise " + dt, () -> Signals.whiteNoise(dt, 1).value(0.5));
+            probe("Signals", "smoothRandom " + dt, () -> Signals.smoothRandom(dt, 1).value(0.5));
+            for (double[] v : ARRAYS) {
+                probe("Signals", "piecewiseConstant " + dt + "," + s(v), () -> Signals.piecewiseConstant(dt, v).value(0.5));
+            }
+            probe("LinearFunctional", "withQuadratureStep " + dt,
+                    () -> LinearFunctional.of(Kernels.exponential(1)).withQuadratureStep(dt).apply(Signals.step(), 1.0));
+            probe("LinearFunctional", "withHorizon " + dt,
+                    () -> LinearFunctional.of(Kernels.exponential(1)).withHorizon(dt).apply(Signals.step(), 1.0));
+            probe("LinearFunctional", "apply at t=" + dt, () -> LinearFunctional.of(stable).apply(Signals.step(), dt));
+        }
+        for (int n : INTS) {
+            probe("Signals", "zero " + n, () -> Signals.zero(n).dimension());
+            probe("Signals", "step i=" + n, () -> Signals.step(n, 2).dimension());
+        }
+        probe("LinearFunctional", "of null kernel", () -> LinearFunctional.of((MemoryKernel) null));
+        probe("LinearFunctional", "apply null signal", () -> LinearFunctional.of(stable).apply(null, 1.0));
+        for (double[] times : ARRAYS) {
+            probe("LinearFunctional", "apply times " + s(times), () -> LinearFunctional.of(stable).apply(Signals.step(), times));
+        }
+        for (double a : DOUBLES) {
+            for (double b : DOUBLES) {
+                probe("Reparameterization", "inverseQuadratic " + a + "," + b,
+                        () -> Reparameterization.inverseQuadratic(a, b).toString());
+            }
+        }
+        done();
+    }
+
+    // ---------------------------------------------------------------- train, optim
+
+    @Test
+    void modelsProblemsAndTrainers() {
+        for (int m : INTS) {
+            probe("LinearRnnModel", "of " + m, () -> LinearRnnModel.of(m).initialParameters(new Random(1)));
+            probe("RealModesModel", "of " + m, () -> RealModesModel.of(m, Reparameterization.EXP).initialParameters(new Random(1)));
+            probe("ComplexModesModel", "of " + m,
+                    () -> ComplexModesModel.of(m, Reparameterization.EXP).initialParameters(new Random(1)));
+            probe("DiscreteRnn", "linear " + m, () -> DiscreteRnn.linear(m, 0.1).initialParameters(new Random(1)));
+            probe("DiscreteRnn", "tanh " + m, () -> DiscreteRnn.tanh(m, 0.1).parameterCount());
+            probe("DiscreteRnn", "withInputDimension " + m, () -> DiscreteRnn.linear(2, 0.1).withInputDimension(m).parameterCount());
+            probe("DiscreteRnn", "impulseResponse " + m, () -> {
+                DiscreteRnn r = DiscreteRnn.linear(2, 0.1);
+                return r.impulseResponse(r.initialParameters(new Random(1)), m);
+            });
+            for (int d : INTS) {
+                probe("WhiteNoise", "sample " + m + "," + d, () -> WhiteNoise.sample(m, d, 0.1, new Random(1)));
+            }
+            probe("StoppingCriteria", "withMaxSteps " + m, () -> StoppingCriteria.defaults().withMaxSteps(m).maxSteps());
+            probe("FreeRateApproximation", "ofWidth " + m, () -> FreeRateApproximation.ofWidth(m).width());
+            probe("JacksonApproximation", "ofWidth " + m, () -> JacksonApproximation.ofWidth(m).width());
+            probe("PerturbationError", "withDraws " + m,
+                    () -> PerturbationError.of(Approximant.of(Kernels.exponential(1), new double[] {1}, new double[] {1}))
+                            .withDraws(m).withRadii(0, 1e-3).compute());
+        }
+        KernelModel[] models = {LinearRnnModel.of(2), RealModesModel.of(2, Reparameterization.EXP),
+            ComplexModesModel.of(1, Reparameterization.SOFTPLUS)};
+        Grid grid = Grid.uniform(4, 0.1);
+        for (KernelModel model : models) {
+            TrainingProblem p = TrainingProblem.of(model, grid, Kernels.exponential(1), 1);
+            for (double[] theta : ARRAYS) {
+                probe("TrainingProblem", model.name() + " loss " + s(theta), () -> p.loss(theta));
+                probe("TrainingProblem", model.name() + " gradient " + s(theta), () -> p.gradient(theta));
+                probe("TrainingProblem", model.name() + " withInitialParameters " + s(theta),
+                        () -> p.withInitialParameters(theta).initialParameters());
+                probe("KernelModel", model.name() + " lossAndGradient " + s(theta),
+                        () -> model.lossAndGradient(theta, grid, p.target(), null));
+                probe("KernelModel", model.name() + " kernel " + s(theta), () -> model.kernel(theta, grid.nodes()));
+            }
+            double[] theta0 = p.initialParameters();
+            for (double v : DOUBLES) {
+                double[] bad = theta0.clone();
+                bad[0] = v;
+                probeOverflowOk("TrainingProblem", model.name() + " gradient theta[0]=" + v, () -> p.gradient(bad));
+                probeOverflowOk("KernelModel", model.name() + " lossAndGradient theta[0]=" + v,
+                        () -> model.lossAndGradient(bad, grid, p.target(), new double[bad.length]));
+            }
+            probe("TrainingProblem", model.name() + " null grid", () -> TrainingProblem.of(model, null, Kernels.exponential(1), 1));
+            probe("TrainingProblem", model.name() + " null target", () -> TrainingProblem.of(model, grid, null, 1));
+        }
+        TrainingProblem small = TrainingProblem.of(RealModesModel.of(2, Reparameterization.EXP), Grid.uniform(4, 0.1),
+                Kernels.exponential(1), 1);
+        for (double v : DOUBLES) {
+            probe("GradientDescent", "of " + v, () -> GradientDescent.of(v)
+                    .withStoppingCriteria(StoppingCriteria.defaults().withMaxSteps(50)).train(small).finalLoss());
+            probe("Adam", "of " + v, () -> Adam.of(v).withStoppingCriteria(StoppingCriteria.defaults().withMaxSteps(50))
+                    .train(small).finalLoss());
+            probe("Adam", "withEpsilon " + v, () -> Adam.of(0.01).withEpsilon(v).epsilon());
+            for (double w : DOUBLES) {
+                probe("Adam", "withBetas " + v + "," + w, () -> Adam.of(0.01).withBetas(v, w).beta1());
+                probe("GradientFlow", "withTolerances " + v + "," + w, () -> GradientFlow.create().withTolerances(v, w)
+                        .relativeTolerance());
+            }
+            probe("GradientFlow", "withMaxTime " + v, () -> GradientFlow.create().withMaxTime(v)
+                    .withStoppingCriteria(StoppingCriteria.defaults().withMaxSteps(50)).train(small).finalLoss());
+            probe("GradientFlow", "withInitialStep " + v, () -> GradientFlow.create().withInitialStep(v).relativeTolerance());
+            probeOverflowOk("StoppingCriteria", "withMaxTime " + v, () -> StoppingCriteria.defaults().withMaxTime(v).maxTime());
+            probe("StoppingCriteria", "withTargetRelativeLoss " + v,
+                    () -> StoppingCriteria.defaults().withTargetRelativeLoss(v).targetRelativeLoss());
+            probe("StoppingCriteria", "withDivergenceFactor " + v, () -> StoppingCriteria.defaults().withDivergenceFactor(v));
+            probe("DivergenceCriterion", "withFactor " + v, () -> DivergenceCriterion.withFactor(v).factor());
+            probe("DivergenceCriterion", "check loss " + v,
+                    () -> DivergenceCriterion.standard().check(1, v, 1, 1, new double[] {1}).isPresent());
+        }
+        probe("DivergenceCriterion", "check null theta", () -> DivergenceCriterion.standard().check(1, 1, 1, 1, null));
+        probe("GradientDescent", "train null", () -> GradientDescent.of(0.1).train(null));
+        done();
+    }
+
+    // ---------------------------------------------------------------- approx, experiment, check
+
+    @Test
+    void approximationExperimentsAndChecks() {
+        for (double[] a : ARRAYS) {
+            for (double[] b : ARRAYS) {
+                probe("Approximant", "of " + s(a) + "," + s(b), () -> Approximant.of(Kernels.exponential(1), a, b).width());
+                probe("LineFit", "leastSquares " + s(a) + "," + s(b), () -> LineFit.leastSquares(a, b).rSquared());
+                probe("PlateauDetector", "detect " + s(a) + "," + s(b), () -> PlateauDetector.create().detect(a, b).size());
+                probe("Exercise", "grade " + s(a) + "," + s(b), () -> {
+                    Check.reportTo(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                    try {
+                        Exercise.titled("fuzz").grade(a, b, 0.1);
+                    } finally {
+                        Check.reportTo(System.out);
+                    }
+                    return 0.0;
+                });
+            }
+        }
+        for (double v : DOUBLES) {
+            probe("PlateauDetector", "withWindow " + v, () -> PlateauDetector.create().withWindow(v));
+            probe("PlateauDetector", "withThreshold " + v, () -> PlateauDetector.create().withThreshold(v));
+            probe("JacksonApproximation", "withBeta " + v, () -> JacksonApproximation.ofWidth(4).withBeta(v).beta().orElse(1));
+            probe("PerturbationError", "withRadii " + v, () -> PerturbationError.of(
+                    Approximant.of(Kernels.exponential(1), new double[] {1}, new double[] {1})).withRadii(v).compute());
+            for (double w : DOUBLES) {
+                probe("FreeRateApproximation", "withRateRange " + v + "," + w,
+                        () -> FreeRateApproximation.ofWidth(3).withRateRange(v, w).width());
+                probe("Check", "near " + v + "," + w, () -> {
+                    Check.reportTo(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                    try {
+                        Check.near("fuzz", v, w, 0.1);
+                        Check.relativelyNear("fuzz", v, w, 0.1);
+                    } finally {
+                        Check.reportTo(System.out);
+                    }
+                    return 0.0;
+                });
+            }
+        }
+        probe("FreeRateApproximation", "approximate null", () -> FreeRateApproximation.ofWidth(2).approximate(null));
+        probe("JacksonApproximation", "approximate powerLaw", () -> JacksonApproximation.ofWidth(2).approximate(Kernels.powerLaw(1))
+                .width());
+        done();
+    }
+
+    /** The suite's own guard: the timeout really fires on a hang. */
+    @Test
+    void perCaseTimeoutCatchesAHang() {
+        List<String> before = new ArrayList<>(failures);
+        probe("BadInputFuzzTest", "hang", () -> {
+            Thread.sleep(60_000);
+            throw new TimeoutException();
+        });
+        assertTrue(failures.size() == before.size() + 1 && failures.get(failures.size() - 1).contains("did not finish"),
+                failures.toString());
+        failures.clear();
+        synchronized (COUNTS) {
+            COUNTS.remove("BadInputFuzzTest");
+        }
+    }
+}
