@@ -215,10 +215,13 @@ public final class ComplexModesModel implements KernelModel {
 
     /**
      * Points per block of the uniform-grid path. The grid t_i = t_0 + i h is read as a matrix of
-     * blocks × LANES (i = b·LANES + j); every loop over j is a loop of independent operations on
-     * consecutive array elements, which HotSpot compiles to SIMD instructions.
+     * blocks × LANES (i = b·LANES + j). Every inner loop runs over the lanes j of small arrays that
+     * all start at index 0, with coefficients fixed for the block: independent operations on
+     * consecutive elements, which HotSpot compiles to SIMD instructions (JDK 17's auto-vectoriser
+     * does not vectorise a loop whose arrays are indexed with different offsets, hence the copies
+     * of each block into lane arrays).
      */
-    static final int LANES = 32;
+    static final int LANES = 64;
 
     /** Per-thread scratch arrays of the uniform-grid path (the model itself stays immutable and shareable). */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -229,36 +232,37 @@ public final class ComplexModesModel implements KernelModel {
         /** Nodes and weights, zero-padded to blocks·LANES. */
         double[] t = new double[0];
         double[] w = new double[0];
-        /** Model values, then weighted residuals v = w(ρ̂ − ρ); and v·t. Padded with zeros. */
-        double[] v = new double[0];
-        double[] vt = new double[0];
-        /** Per mode: e^{λ j h} for j < LANES (real, imaginary part). */
+        /** Per mode: e^{λ j h} for j &lt; LANES (real, imaginary part). */
         double[][] powRe = new double[0][];
         double[][] powIm = new double[0][];
-        /** Per mode: e^{λ t_{b·LANES}}, the value at the start of block b. */
-        double[][] startRe = new double[0][];
-        double[][] startIm = new double[0][];
-        /** Lane sums of the loss and of the gradient sums. */
+        /** Per mode: lane sums U_j = Σ_b S_b v_{bL+j} and Σ_b S_b (vt)_{bL+j} (real, imaginary part). */
+        double[][] uRe = new double[0][];
+        double[][] uIm = new double[0][];
+        double[][] utRe = new double[0][];
+        double[][] utIm = new double[0][];
+        /** The current block: model values, target, weights, nodes; weighted residual v and v·t; loss lanes. */
+        final double[] rhoHat = new double[LANES];
+        final double[] rho = new double[LANES];
+        final double[] wb = new double[LANES];
+        final double[] tb = new double[LANES];
+        final double[] v = new double[LANES];
+        final double[] vt = new double[LANES];
         final double[] lossLanes = new double[LANES];
-        final double[] vRe = new double[LANES];
-        final double[] vIm = new double[LANES];
-        final double[] vtRe = new double[LANES];
-        final double[] vtIm = new double[LANES];
 
         Scratch fit(int modes, Grid g) {
-            int blocks = (g.size() + LANES - 1) / LANES;
             if (grid != g) {
+                int padded = (g.size() + LANES - 1) / LANES * LANES;
                 grid = g;
-                t = java.util.Arrays.copyOf(g.nodes(), blocks * LANES);
-                w = java.util.Arrays.copyOf(g.weights(), blocks * LANES);
-                v = new double[blocks * LANES];
-                vt = new double[blocks * LANES];
+                t = java.util.Arrays.copyOf(g.nodes(), padded);
+                w = java.util.Arrays.copyOf(g.weights(), padded);
             }
-            if (powRe.length != modes || startRe[0].length != blocks) {
+            if (powRe.length != modes) {
                 powRe = new double[modes][LANES];
                 powIm = new double[modes][LANES];
-                startRe = new double[modes][blocks];
-                startIm = new double[modes][blocks];
+                uRe = new double[modes][LANES];
+                uIm = new double[modes][LANES];
+                utRe = new double[modes][LANES];
+                utIm = new double[modes][LANES];
             }
             return this;
         }
@@ -267,31 +271,27 @@ public final class ComplexModesModel implements KernelModel {
     /**
      * Uniform grid t_i = t_0 + i h, read as blocks of L = {@value #LANES} points: i = bL + j. With
      * λ = −r + iθ, P_j = e^{λ j h} (j &lt; L) and S_b = e^{λ t_{bL}} (both by complex products from
-     * e^{λh}, e^{λ t_0}), the mode value is z_i = S_b P_j, so with c = a + ib
+     * e^{λh} and e^{λ t_0}), the mode value is z_i = S_b P_j, so with c = a + ib
      * <pre>  ρ̂(t_i) = Σ_k Re(c_k S_{k,b} P_{k,j})     Σ_i v_i z_i = Σ_j P_j U_j,  U_j = Σ_b S_b v_{bL+j}  </pre>
-     * (and the same with v·t). Every inner loop runs over the L lanes j with coefficients fixed for the
-     * block, independent from lane to lane, so it vectorises; the loss and the U_j are lane sums added
-     * up once at the end. Same values as direct evaluation to ~1e-13 relative
-     * (benchmarks/README.md has the timing).
+     * (and the same with v·t). One pass over the blocks computes ρ̂, the residual, the loss and the
+     * U_j; every inner loop runs over the L lanes with coefficients fixed for the block, so it
+     * vectorises, and the lane sums are added up once at the end. Same values as direct evaluation
+     * to ~1e-13 relative (benchmarks/README.md has the timing).
      */
     private double lossAndGradientUniform(double[] theta, Grid grid, double h, double[] target, double[] gradient) {
         int n = grid.size();
-        int blocks = (n + LANES - 1) / LANES;
-        int full = n / LANES * LANES;
         Scratch work = SCRATCH.get().fit(m, grid);
-        double[] v = work.v;
-        double[] vt = work.vt;
         double t0 = work.t[0];
-        java.util.Arrays.fill(v, 0.0);
-
-        // forward: ρ̂ on the grid, block by block, one mode at a time
+        // per mode: powers P_j, the block step e^{λLh}, the start value S_0 = e^{λ t_0} times c
+        double[] stepRe = new double[m];
+        double[] stepIm = new double[m];
+        double[] startRe = new double[m];
+        double[] startIm = new double[m];
         for (int k = 0; k < m; k++) {
             double r = param.decayRate(theta[2 * m + k]);
             double om = theta[3 * m + k];
             double[] pr = work.powRe[k];
             double[] pi = work.powIm[k];
-            double[] sr = work.startRe[k];
-            double[] si = work.startIm[k];
             double eh = Math.exp(-r * h);
             double zr = eh * Math.cos(om * h);
             double zi = eh * Math.sin(om * h);
@@ -301,53 +301,70 @@ public final class ComplexModesModel implements KernelModel {
                 pr[j] = pr[j - 1] * zr - pi[j - 1] * zi;
                 pi[j] = pr[j - 1] * zi + pi[j - 1] * zr;
             }
-            double stepRe = pr[LANES - 1] * zr - pi[LANES - 1] * zi;    // e^{λ L h}
-            double stepIm = pr[LANES - 1] * zi + pi[LANES - 1] * zr;
+            stepRe[k] = pr[LANES - 1] * zr - pi[LANES - 1] * zi;
+            stepIm[k] = pr[LANES - 1] * zi + pi[LANES - 1] * zr;
             double e0 = Math.exp(-r * t0);
-            sr[0] = e0 * Math.cos(om * t0);
-            si[0] = e0 * Math.sin(om * t0);
-            for (int b = 1; b < blocks; b++) {
-                sr[b] = sr[b - 1] * stepRe - si[b - 1] * stepIm;
-                si[b] = sr[b - 1] * stepIm + si[b - 1] * stepRe;
-            }
-            double a = theta[k];
-            double bb = theta[m + k];
-            for (int b = 0; b < blocks; b++) {
-                double cr = a * sr[b] - bb * si[b];         // c S_b
-                double ci = a * si[b] + bb * sr[b];
-                int s = b * LANES;
-                for (int j = 0; j < LANES; j++) {
-                    v[s + j] += cr * pr[j] - ci * pi[j];
-                }
-            }
+            startRe[k] = e0 * Math.cos(om * t0);
+            startIm[k] = e0 * Math.sin(om * t0);
+            java.util.Arrays.fill(work.uRe[k], 0.0);
+            java.util.Arrays.fill(work.uIm[k], 0.0);
+            java.util.Arrays.fill(work.utRe[k], 0.0);
+            java.util.Arrays.fill(work.utIm[k], 0.0);
         }
-
-        // residuals and loss (lane sums); the padding past n stays zero
-        double[] w = work.w;
-        double[] t = work.t;
+        double[] rhoHat = work.rhoHat;
+        double[] rho = work.rho;
+        double[] wb = work.wb;
+        double[] tb = work.tb;
+        double[] v = work.v;
+        double[] vt = work.vt;
         double[] lossLanes = work.lossLanes;
         java.util.Arrays.fill(lossLanes, 0.0);
-        for (int s = 0; s < full; s += LANES) {
+        for (int s = 0; s < n; s += LANES) {
+            // ρ̂ on the block: Σ_k Re(c_k S_k P_{k,j})
+            java.util.Arrays.fill(rhoHat, 0.0);
+            for (int k = 0; k < m; k++) {
+                double a = theta[k];
+                double b = theta[m + k];
+                double cr = a * startRe[k] - b * startIm[k];
+                double ci = a * startIm[k] + b * startRe[k];
+                double[] pr = work.powRe[k];
+                double[] pi = work.powIm[k];
+                for (int j = 0; j < LANES; j++) {
+                    rhoHat[j] += cr * pr[j] - ci * pi[j];
+                }
+            }
+            // residual and loss; past the last node the weights are 0 (and the target is set to 0)
+            int len = Math.min(LANES, n - s);
+            System.arraycopy(target, s, rho, 0, len);
+            java.util.Arrays.fill(rho, len, LANES, 0.0);
+            System.arraycopy(work.w, s, wb, 0, LANES);
+            System.arraycopy(work.t, s, tb, 0, LANES);
             for (int j = 0; j < LANES; j++) {
-                double res = v[s + j] - target[s + j];
-                double wres = w[s + j] * res;
+                double res = rhoHat[j] - rho[j];
+                double wres = wb[j] * res;
                 lossLanes[j] += wres * res;
-                v[s + j] = wres;
-                vt[s + j] = wres * t[s + j];
+                v[j] = wres;
+                vt[j] = wres * tb[j];
+            }
+            // gradient lane sums U_j += S_b v_j, and the next block's start values
+            for (int k = 0; k < m; k++) {
+                double sr = startRe[k];
+                double si = startIm[k];
+                double[] uRe = work.uRe[k];
+                double[] uIm = work.uIm[k];
+                double[] utRe = work.utRe[k];
+                double[] utIm = work.utIm[k];
+                for (int j = 0; j < LANES; j++) {
+                    uRe[j] += sr * v[j];
+                    uIm[j] += si * v[j];
+                    utRe[j] += sr * vt[j];
+                    utIm[j] += si * vt[j];
+                }
+                startRe[k] = sr * stepRe[k] - si * stepIm[k];
+                startIm[k] = sr * stepIm[k] + si * stepRe[k];
             }
         }
         double loss = 0;
-        for (int i = full; i < n; i++) {
-            double res = v[i] - target[i];
-            double wres = w[i] * res;
-            loss += wres * res;
-            v[i] = wres;
-            vt[i] = wres * t[i];
-        }
-        for (int i = n; i < v.length; i++) {
-            v[i] = 0;
-            vt[i] = 0;
-        }
         for (int j = 0; j < LANES; j++) {
             loss += lossLanes[j];
         }
@@ -355,32 +372,13 @@ public final class ComplexModesModel implements KernelModel {
         if (gradient == null) {
             return loss;
         }
-
-        // gradient sums Σ v z, Σ v t z = Σ_j P_j U_j with U_j = Σ_b S_b (v, vt)_{bL+j}
-        double[] uRe = work.vRe;
-        double[] uIm = work.vIm;
-        double[] utRe = work.vtRe;
-        double[] utIm = work.vtIm;
         for (int k = 0; k < m; k++) {
-            double[] sr = work.startRe[k];
-            double[] si = work.startIm[k];
-            java.util.Arrays.fill(uRe, 0.0);
-            java.util.Arrays.fill(uIm, 0.0);
-            java.util.Arrays.fill(utRe, 0.0);
-            java.util.Arrays.fill(utIm, 0.0);
-            for (int b = 0; b < blocks; b++) {
-                double cr = sr[b];
-                double ci = si[b];
-                int s = b * LANES;
-                for (int j = 0; j < LANES; j++) {
-                    uRe[j] += cr * v[s + j];
-                    uIm[j] += ci * v[s + j];
-                    utRe[j] += cr * vt[s + j];
-                    utIm[j] += ci * vt[s + j];
-                }
-            }
             double[] pr = work.powRe[k];
             double[] pi = work.powIm[k];
+            double[] uRe = work.uRe[k];
+            double[] uIm = work.uIm[k];
+            double[] utRe = work.utRe[k];
+            double[] utIm = work.utIm[k];
             double sx = 0, sy = 0, stx = 0, sty = 0;
             for (int j = 0; j < LANES; j++) {
                 sx += pr[j] * uRe[j] - pi[j] * uIm[j];
