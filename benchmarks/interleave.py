@@ -2,8 +2,8 @@
 arms: Java (StepServer), NumPy `recurrence`, NumPy `exp`, and JAX (jit, float64).
 
 Every arm is a long-lived process that warms up once and then, on request, runs N steps and
-answers its process CPU time per step (bench.serve, StepServer). Round r asks every arm once, in
-an order rotated by r, so that load from other jobs falls on all arms alike; a ratio is taken
+answers its CPU time per step (process CPU in Python, bench.serve; the stepping thread's CPU in
+Java, StepServer). Round r asks every arm once, in an order rotated by r, so that load from other jobs falls on all arms alike; a ratio is taken
 inside each round (arm / Java) and the median over rounds is reported. Prints key=value lines and
 one target line per goal of the step (met or missed, with figures).
 
