@@ -2,6 +2,9 @@
 # Java (JMH) against NumPy on the same two workloads (see benchmarks/README.md):
 #   1. one gradient step of the complex-mode model, 8 mode pairs, 2000 grid points;
 #   2. the whole Airy plateau sweep (t0 = 1..6, 5 seeds, 4 pairs, plain GD until rel. loss <= 0.1).
+# The step is also timed in CPU time by interleaved rounds of Java, NumPy (recurrence, exp) and
+# JAX (jit, float64) (interleave.py), which prints the host CPU, its vector width, the BLAS kernel
+# and one "target ...: MET/MISSED" line per goal of the step.
 # Builds lib + benchmarks (no tests), makes benchmarks/.venv from numpy/requirements.txt if needed,
 # runs both sides, checks that they did the same work, prints a side-by-side table and the ratios
 # NumPy time / Java time.
@@ -37,7 +40,9 @@ if [[ $QUICK == 1 ]]; then
   NP_STEP_ARGS=(--warmup 1 --repeats 3)
   NP_SWEEP_ARGS=(--sweep-repeats 1)
   JMH_ARGS=(-wi 2 -i 3 -w 1 -r 1)
+  IL_ARGS=(--rounds 3 --seconds 0.2)
 else
+  IL_ARGS=(--rounds 7 --seconds 0.4)
   NP_STEP_ARGS=()
   NP_SWEEP_ARGS=()
   JMH_ARGS=()
@@ -63,6 +68,9 @@ tail -n 2 "$OUT/java-sweep.txt"
 java -cp "$CP" org.openjdk.jmh.Main "${JMH_ARGS[@]}" -p threads=1 -rf json -rff "$OUT/jmh.json" \
   'org.curseofmemory.benchmarks.*' > "$OUT/jmh.txt" 2>&1 || { cat "$OUT/jmh.txt"; exit 1; }
 grep -A4 '^Benchmark ' "$OUT/jmh.txt" || true
+
+echo "== one step, interleaved CPU-time rounds: Java, NumPy recurrence, NumPy exp, JAX"
+"$PY" "$HERE/interleave.py" --classpath "$CP" "${IL_ARGS[@]}" > "$OUT/interleaved.txt"
 
 echo "== summary"
 "$PY" - "$OUT" <<'PYEOF'
@@ -130,7 +138,7 @@ print(fmt % ("plateau sweep, 30 runs, 4 pairs", "ms", "%.1f" % sweep_exp_ms, "%.
              "%.2f" % (sweep_rec_ms / java_sweep_ms)))
 print()
 best = min(step_exp, step_rec)
-print("ratio.step numpy_best_over_java=%.2f target=3 %s" % (best / java_step, "MET" if best / java_step >= 3 else "MISSED"))
+print("ratio.step numpy_best_over_java=%.2f" % (best / java_step))
 print("ratio.sweep numpy_best_over_java=%.2f" % (min(sweep_exp_ms, sweep_rec_ms) / java_sweep_ms))
 print()
 # CPU time: insensitive to other jobs on a shared machine (wall time above is what JMH reports).
@@ -148,6 +156,9 @@ print(fmt % ("one GD step, 8 pairs x 2000 pts", "us", "%.1f" % c_step_exp, "%.1f
 print(fmt % ("plateau sweep, 30 runs, 4 pairs", "ms", "%.1f" % c_sweep_exp, "%.1f" % c_sweep_rec, "%.1f" % c_sweep,
              "%.2f" % (c_sweep_exp / c_sweep), "%.2f" % (c_sweep_rec / c_sweep)))
 c_best = min(c_step_exp, c_step_rec)
-print("ratio.cpu.step numpy_best_over_java=%.2f target=3 %s" % (c_best / c_step, "MET" if c_best / c_step >= 3 else "MISSED"))
+print("ratio.cpu.step numpy_best_over_java=%.2f" % (c_best / c_step))
 print("ratio.cpu.sweep numpy_best_over_java=%.2f" % (min(c_sweep_exp, c_sweep_rec) / c_sweep))
 PYEOF
+echo
+echo "== one step, interleaved CPU-time rounds (goals: step <= 14 us, >= 9x NumPy recurrence)"
+cat "$OUT/interleaved.txt"

@@ -15,6 +15,8 @@ Commands (every result is one line of space-separated key=value pairs, prefixed 
     python bench.py step            time one gradient step (8 mode pairs, 2000 grid points)
     python bench.py sweep           time the whole plateau sweep (t0 = 1..6, 5 seeds)
     python bench.py check           gradient vs central differences (sanity check, not timed)
+    python bench.py serve           one arm of interleave.py: reads a step count N per line, runs N
+                                    steps, answers "cpu_us=... wall_us=..." (process CPU time per step)
 Option --variant exp|recurrence chooses how exp(lambda_i t_j) is formed (see modes_exp, modes_recurrence).
 """
 import argparse
@@ -156,6 +158,41 @@ def cmd_step(args):
                                                            args.repeats, args.inner))
 
 
+def serve(label, step_fn, lines=sys.stdin, inner=1000):
+    """The protocol of interleave.py: warm up, say "ready", then for each line N on `lines` run N
+    steps of step_fn(block_start) (block_start is True every `inner` steps, where the parameters
+    restart from theta0) and answer process CPU and wall microseconds per step."""
+    for i in range(2 * inner):
+        step_fn(i % inner == 0)
+    print("ready arm={}".format(label), flush=True)
+    done = 0
+    for line in lines:
+        steps = int(line)
+        cpu = time.process_time()
+        wall = time.perf_counter()
+        for _ in range(steps):
+            step_fn(done % inner == 0)
+            done += 1
+        print("cpu_us={:.4f} wall_us={:.4f}".format(1e6 * (time.process_time() - cpu) / steps,
+                                                    1e6 * (time.perf_counter() - wall) / steps), flush=True)
+
+
+def cmd_serve(args):
+    modes = VARIANTS[args.variant]
+    t, q = uniform_grid((args.points - 1) * args.dt, args.dt)
+    rho = airy_target(t, args.t0)
+    theta0 = init_params(args.seed, args.modes)
+    state = [None]
+
+    def step(restart):
+        if restart:
+            state[0] = [v.copy() for v in theta0]
+        a, b, w, th = state[0]
+        gd_step(a, b, w, th, t, q, rho, args.lr, modes)
+
+    serve("numpy-" + args.variant, step, inner=args.inner)
+
+
 def train_until(t, q, rho, seed, n_modes, lr, level, max_steps, modes):
     """Plain GD from java.util.Random(seed), with the Java trainers' stopping rule: at step k the
     loss J(theta_k) is observed; stop CONVERGED if J/J_ref <= level (J_ref = 1/2 sum q rho^2), stop
@@ -241,7 +278,7 @@ def cmd_check(args):
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("command", choices=["info", "step", "sweep", "check"])
+    p.add_argument("command", choices=["info", "step", "sweep", "check", "serve"])
     p.add_argument("--threads", type=int, default=1, help="BLAS threads (default 1, like the Java side)")
     p.add_argument("--variant", choices=sorted(VARIANTS), default="exp",
                    help="how exp(lambda t) is formed: exp = one complex exp per entry (idiomatic), "
@@ -270,6 +307,8 @@ def main(argv=None):
             print(line)
         if args.command == "step":
             cmd_step(args)
+        elif args.command == "serve":
+            cmd_serve(args)
         elif args.command == "sweep":
             cmd_sweep(args)
         elif args.command == "check":

@@ -14,8 +14,9 @@ import org.curseofmemory.util.Validate;
  * (docs/theory.md §5). Each pair is Re[(a_k + i b_k) e^{(−r_k + iθ_k)t}]. Analytic gradient of the kernel
  * loss, with x = e^{−rt}cos θt, y = e^{−rt}sin θt and v_i = w_i (ρ̂(t_i) − ρ(t_i)):
  * ∂J/∂a = Σ v x, ∂J/∂b = −Σ v y, ∂J/∂w = −r'(w) Σ v t (a x − b y), ∂J/∂θ = −Σ v t (a y + b x).
- * On a uniform grid (x, y) is advanced by the exact complex recurrence
- * (x + iy) ← (x + iy) e^{(−r + iθ)h} (no transcendental call per grid point).
+ * On a uniform grid the mode values x + iy = e^{(−r + iθ)t} come from exact complex products
+ * (no transcendental call per grid point): the grid is read as blocks of {@value #LANES} points, and
+ * e^{λ t_{bL+j}} = e^{λ t_{bL}} · e^{λ j h}.
  *
  * <p>Initialisation (docs/theory.md §4): a, b ~ N(0, 0.1²), decay rates r ~ U[0.5, 1.5] mapped through
  * r^{-1} (so for DIRECT w ~ U[0.5, 1.5] exactly as in the reference setup, and every
@@ -212,118 +213,178 @@ public final class ComplexModesModel implements KernelModel {
                 : lossAndGradientGeneral(theta, grid, grid.nodes(), target, gradient);
     }
 
+    /**
+     * Points per block of the uniform-grid path. The grid t_i = t_0 + i h is read as a matrix of
+     * blocks × LANES (i = b·LANES + j). Every inner loop runs over the lanes j of small arrays that
+     * all start at index 0, with coefficients fixed for the block: independent operations on
+     * consecutive elements, which HotSpot compiles to SIMD instructions (JDK 17's auto-vectoriser
+     * does not vectorise a loop whose arrays are indexed with different offsets, hence the copies
+     * of each block into lane arrays).
+     */
+    static final int LANES = 64;
+
     /** Per-thread scratch arrays of the uniform-grid path (the model itself stays immutable and shareable). */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
-        double[][] xs = new double[0][];
-        double[][] ys = new double[0][];
-        double[] v = new double[0];
-        double[] vt = new double[0];
+        /** The grid the cached nodes and weights belong to (a Grid is immutable). */
+        Grid grid;
+        /** Nodes and weights, zero-padded to blocks·LANES. */
+        double[] t = new double[0];
+        double[] w = new double[0];
+        /** Per mode: e^{λ j h} for j &lt; LANES (real, imaginary part). */
+        double[][] powRe = new double[0][];
+        double[][] powIm = new double[0][];
+        /** Per mode: lane sums U_j = Σ_b S_b v_{bL+j} and Σ_b S_b (vt)_{bL+j} (real, imaginary part). */
+        double[][] uRe = new double[0][];
+        double[][] uIm = new double[0][];
+        double[][] utRe = new double[0][];
+        double[][] utIm = new double[0][];
+        /** The current block: model values, target, weights, nodes; weighted residual v and v·t; loss lanes. */
+        final double[] rhoHat = new double[LANES];
+        final double[] rho = new double[LANES];
+        final double[] wb = new double[LANES];
+        final double[] tb = new double[LANES];
+        final double[] v = new double[LANES];
+        final double[] vt = new double[LANES];
+        final double[] lossLanes = new double[LANES];
 
-        Scratch fit(int modes, int points) {
-            if (xs.length != modes || v.length != points) {
-                xs = new double[modes][points];
-                ys = new double[modes][points];
-                v = new double[points];
-                vt = new double[points];
+        Scratch fit(int modes, Grid g) {
+            if (grid != g) {
+                int padded = (g.size() + LANES - 1) / LANES * LANES;
+                grid = g;
+                t = java.util.Arrays.copyOf(g.nodes(), padded);
+                w = java.util.Arrays.copyOf(g.weights(), padded);
+            }
+            if (powRe.length != modes) {
+                powRe = new double[modes][LANES];
+                powIm = new double[modes][LANES];
+                uRe = new double[modes][LANES];
+                uIm = new double[modes][LANES];
+                utRe = new double[modes][LANES];
+                utIm = new double[modes][LANES];
             }
             return this;
         }
     }
 
     /**
-     * Uniform grid t_i = t_0 + i h. The mode values X + iY = e^{λ t_i}, λ = −r + iθ, come from four
-     * interleaved recurrences per mode (e^{λ t_{i+4}} = e^{λ t_i}·e^{4λh}: four independent chains
-     * instead of one, so the processor overlaps them) and are kept for the gradient sums, which take
-     * two modes per sweep over the grid. Same values as direct evaluation to ~1e-13 relative
-     * (benchmarks/README.md has the timing).
+     * Uniform grid t_i = t_0 + i h, read as blocks of L = {@value #LANES} points: i = bL + j. With
+     * λ = −r + iθ, P_j = e^{λ j h} (j &lt; L) and S_b = e^{λ t_{bL}} (both by complex products from
+     * e^{λh} and e^{λ t_0}), the mode value is z_i = S_b P_j, so with c = a + ib
+     * <pre>  ρ̂(t_i) = Σ_k Re(c_k S_{k,b} P_{k,j})     Σ_i v_i z_i = Σ_j P_j U_j,  U_j = Σ_b S_b v_{bL+j}  </pre>
+     * (and the same with v·t). One pass over the blocks computes ρ̂, the residual, the loss and the
+     * U_j; every inner loop runs over the L lanes with coefficients fixed for the block, so it
+     * vectorises, and the lane sums are added up once at the end. Same values as direct evaluation
+     * to ~1e-13 relative (benchmarks/README.md has the timing).
      */
     private double lossAndGradientUniform(double[] theta, Grid grid, double h, double[] target, double[] gradient) {
         int n = grid.size();
-        double t0 = grid.node(0);
-        Scratch work = SCRATCH.get().fit(m, n);
-        double[] v = work.v;
-        double[] vt = work.vt;
-        java.util.Arrays.fill(v, 0.0);
+        Scratch work = SCRATCH.get().fit(m, grid);
+        double t0 = work.t[0];
+        // per mode: powers P_j, the block step e^{λLh}, the start value S_0 = e^{λ t_0} times c
+        double[] stepRe = new double[m];
+        double[] stepIm = new double[m];
+        double[] startRe = new double[m];
+        double[] startIm = new double[m];
         for (int k = 0; k < m; k++) {
-            double a = theta[k];
-            double b = theta[m + k];
             double r = param.decayRate(theta[2 * m + k]);
             double om = theta[3 * m + k];
-            double[] xs = work.xs[k];
-            double[] ys = work.ys[k];
-            // e^{λ t_0}, then e^{λ h}, e^{2λh}, e^{3λh}, e^{4λh} by complex products
-            double e0 = Math.exp(-r * t0);
+            double[] pr = work.powRe[k];
+            double[] pi = work.powIm[k];
             double eh = Math.exp(-r * h);
-            double z1r = eh * Math.cos(om * h);
-            double z1i = eh * Math.sin(om * h);
-            double z2r = z1r * z1r - z1i * z1i;
-            double z2i = 2 * z1r * z1i;
-            double z3r = z2r * z1r - z2i * z1i;
-            double z3i = z2r * z1i + z2i * z1r;
-            double z4r = z2r * z2r - z2i * z2i;
-            double z4i = 2 * z2r * z2i;
-            double x0 = e0 * Math.cos(om * t0);
-            double y0 = e0 * Math.sin(om * t0);
-            double[] hr = {1, z1r, z2r, z3r};
-            double[] hi = {0, z1i, z2i, z3i};
-            for (int i = 0; i < Math.min(4, n); i++) {
-                xs[i] = x0 * hr[i] - y0 * hi[i];
-                ys[i] = x0 * hi[i] + y0 * hr[i];
-                v[i] += a * xs[i] - b * ys[i];
+            double zr = eh * Math.cos(om * h);
+            double zi = eh * Math.sin(om * h);
+            pr[0] = 1;
+            pi[0] = 0;
+            for (int j = 1; j < LANES; j++) {
+                pr[j] = pr[j - 1] * zr - pi[j - 1] * zi;
+                pi[j] = pr[j - 1] * zi + pi[j - 1] * zr;
             }
-            for (int i = 4; i < n; i++) {
-                double xi = xs[i - 4] * z4r - ys[i - 4] * z4i;
-                double yi = xs[i - 4] * z4i + ys[i - 4] * z4r;
-                xs[i] = xi;
-                ys[i] = yi;
-                v[i] += a * xi - b * yi;
+            stepRe[k] = pr[LANES - 1] * zr - pi[LANES - 1] * zi;
+            stepIm[k] = pr[LANES - 1] * zi + pi[LANES - 1] * zr;
+            double e0 = Math.exp(-r * t0);
+            startRe[k] = e0 * Math.cos(om * t0);
+            startIm[k] = e0 * Math.sin(om * t0);
+            java.util.Arrays.fill(work.uRe[k], 0.0);
+            java.util.Arrays.fill(work.uIm[k], 0.0);
+            java.util.Arrays.fill(work.utRe[k], 0.0);
+            java.util.Arrays.fill(work.utIm[k], 0.0);
+        }
+        double[] rhoHat = work.rhoHat;
+        double[] rho = work.rho;
+        double[] wb = work.wb;
+        double[] tb = work.tb;
+        double[] v = work.v;
+        double[] vt = work.vt;
+        double[] lossLanes = work.lossLanes;
+        java.util.Arrays.fill(lossLanes, 0.0);
+        for (int s = 0; s < n; s += LANES) {
+            // ρ̂ on the block: Σ_k Re(c_k S_k P_{k,j})
+            java.util.Arrays.fill(rhoHat, 0.0);
+            for (int k = 0; k < m; k++) {
+                double a = theta[k];
+                double b = theta[m + k];
+                double cr = a * startRe[k] - b * startIm[k];
+                double ci = a * startIm[k] + b * startRe[k];
+                double[] pr = work.powRe[k];
+                double[] pi = work.powIm[k];
+                for (int j = 0; j < LANES; j++) {
+                    rhoHat[j] += cr * pr[j] - ci * pi[j];
+                }
+            }
+            // residual and loss; past the last node the weights are 0 (and the target is set to 0)
+            int len = Math.min(LANES, n - s);
+            System.arraycopy(target, s, rho, 0, len);
+            java.util.Arrays.fill(rho, len, LANES, 0.0);
+            System.arraycopy(work.w, s, wb, 0, LANES);
+            System.arraycopy(work.t, s, tb, 0, LANES);
+            for (int j = 0; j < LANES; j++) {
+                double res = rhoHat[j] - rho[j];
+                double wres = wb[j] * res;
+                lossLanes[j] += wres * res;
+                v[j] = wres;
+                vt[j] = wres * tb[j];
+            }
+            // gradient lane sums U_j += S_b v_j, and the next block's start values
+            for (int k = 0; k < m; k++) {
+                double sr = startRe[k];
+                double si = startIm[k];
+                double[] uRe = work.uRe[k];
+                double[] uIm = work.uIm[k];
+                double[] utRe = work.utRe[k];
+                double[] utIm = work.utIm[k];
+                for (int j = 0; j < LANES; j++) {
+                    uRe[j] += sr * v[j];
+                    uIm[j] += si * v[j];
+                    utRe[j] += sr * vt[j];
+                    utIm[j] += si * vt[j];
+                }
+                startRe[k] = sr * stepRe[k] - si * stepIm[k];
+                startIm[k] = sr * stepIm[k] + si * stepRe[k];
             }
         }
         double loss = 0;
-        for (int i = 0; i < n; i++) {
-            double res = v[i] - target[i];
-            double wres = grid.weight(i) * res;
-            loss += 0.5 * wres * res;
-            v[i] = wres;
-            vt[i] = wres * (t0 + i * h);
+        for (int j = 0; j < LANES; j++) {
+            loss += lossLanes[j];
         }
+        loss *= 0.5;
         if (gradient == null) {
             return loss;
         }
-        // two modes per sweep share the loads of v and vt; eight independent sums per point
-        int k = 0;
-        for (; k + 1 < m; k += 2) {
-            double[] xa = work.xs[k];
-            double[] ya = work.ys[k];
-            double[] xb = work.xs[k + 1];
-            double[] yb = work.ys[k + 1];
-            double sxa = 0, sya = 0, stxa = 0, stya = 0, sxb = 0, syb = 0, stxb = 0, styb = 0;
-            for (int i = 0; i < n; i++) {
-                double vi = v[i];
-                double vti = vt[i];
-                sxa += vi * xa[i];
-                sya += vi * ya[i];
-                stxa += vti * xa[i];
-                stya += vti * ya[i];
-                sxb += vi * xb[i];
-                syb += vi * yb[i];
-                stxb += vti * xb[i];
-                styb += vti * yb[i];
-            }
-            writeGradient(theta, k, sxa, sya, stxa, stya, gradient);
-            writeGradient(theta, k + 1, sxb, syb, stxb, styb, gradient);
-        }
-        if (k < m) {
-            double[] xs = work.xs[k];
-            double[] ys = work.ys[k];
+        for (int k = 0; k < m; k++) {
+            double[] pr = work.powRe[k];
+            double[] pi = work.powIm[k];
+            double[] uRe = work.uRe[k];
+            double[] uIm = work.uIm[k];
+            double[] utRe = work.utRe[k];
+            double[] utIm = work.utIm[k];
             double sx = 0, sy = 0, stx = 0, sty = 0;
-            for (int i = 0; i < n; i++) {
-                sx += v[i] * xs[i];
-                sy += v[i] * ys[i];
-                stx += vt[i] * xs[i];
-                sty += vt[i] * ys[i];
+            for (int j = 0; j < LANES; j++) {
+                sx += pr[j] * uRe[j] - pi[j] * uIm[j];
+                sy += pr[j] * uIm[j] + pi[j] * uRe[j];
+                stx += pr[j] * utRe[j] - pi[j] * utIm[j];
+                sty += pr[j] * utIm[j] + pi[j] * utRe[j];
             }
             writeGradient(theta, k, sx, sy, stx, sty, gradient);
         }
