@@ -61,10 +61,13 @@ def report_figures(request):
     yield
     if FIGURES:
         reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-        if reporter is not None:
-            reporter.write_sep("-", "course server figures")
-            for key, value in FIGURES.items():
-                reporter.write_line(f"{key}: {value}")
+        capture = request.config.pluginmanager.get_plugin("capturemanager")
+        if reporter is not None and capture is not None:
+            with capture.global_and_fixture_disabled():
+                reporter.write_line("")
+                reporter.write_sep("-", "course server figures (also in build/server-figures.json)")
+                for key, value in FIGURES.items():
+                    reporter.write_line(f"{key}: {value}")
         out = ROOT / "build" / "server-figures.json"
         out.parent.mkdir(exist_ok=True)
         out.write_text(json.dumps(FIGURES, indent=2) + "\n")
@@ -442,6 +445,7 @@ def test_load_students_run_notebook_00_at_once(hub):
     time.sleep(2)
     orphans = kernel_processes(hub)
     hub.remove_users(students)
+    swept = podman("logs", hub.name, check=False).stderr.count("kernel process(es) left by load")
 
     first = sorted(r["first_plot_s"] for r in results)
     mib = 1024 * 1024
@@ -457,5 +461,6 @@ def test_load_students_run_notebook_00_at_once(hub):
     FIGURES["load: peak memory per student (max RSS)"] = f"{max(sampler.peak_by_uid.get(u, 0) for u in uids.values()) / mib:.0f} MiB"
     FIGURES["load: CPU per student for notebook 00 (median)"] = f"{sorted(cpu_by_user.values())[len(students) // 2]:.1f} s"
     FIGURES["load: stopping all servers"] = f"{stop_s:.0f} s"
+    FIGURES["load: servers whose kernels the hub's post-stop hook had to stop"] = swept
     FIGURES["load: orphaned kernel processes"] = len(orphans)
     assert orphans == [], f"kernel processes left after the servers stopped: {orphans}"

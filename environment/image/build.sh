@@ -75,9 +75,9 @@ trap 'rm -rf "$scratch"' EXIT
 # The context: the repository's files, as git sees them.
 mkdir "$scratch/context"
 if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+  # (a tracked file deleted in the work tree is skipped)
   (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard \
-     | xargs -0 -I{} sh -c 'test -e "{}" && printf "%s\0" "{}"' \
-     | tar --null -T - -cf - ) | tar -C "$scratch/context" -xf -
+     | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -C "$scratch/context" -xf -
 else
   tar -C "$ROOT" --exclude=.venv --exclude=target --exclude=build --exclude=.kit --exclude=node_modules -cf - . \
     | tar -C "$scratch/context" -xf -
