@@ -1,0 +1,436 @@
+"""The course (course/, `./kit course`): every problem set goes through the whole nbgrader pipeline.
+
+For each problem set, in a scratch copy of the course: generate the student release; validate the
+source (must pass) and the release with --invert (every test cell that carries points must fail),
+through nbgrader's Python API; autograde three submissions in one run (the model solution, the
+untouched release, and a tampered one: a shadowed `Check`, a line on System.err, an endless loop and
+trailing values); write feedback; read the scores from the gradebook. The three problem sets run in
+parallel, and within a set validation runs beside autograding, so the kernels share the two cores.
+
+Also checked without a kernel: the authoring rules of docs/instructor-guide.md, the locator that every
+problem set ships, the LMS-zip import and the student copies of the teaching notebooks.
+"""
+from __future__ import annotations
+
+import concurrent.futures
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+COURSE = ROOT / "course"
+sys.path.insert(0, str(COURSE))
+import kit_course  # noqa: E402
+
+SETS = kit_course.assignments()
+# Generous for a cell on a loaded machine (the slowest takes a few seconds), short enough that the
+# endless loop of the tampered submission (two cells call it) costs little.
+CELL_TIMEOUT_S = 15
+
+# A fake Check that accepts everything: test cells name org.curseofmemory.check.Check in full, so it
+# must change nothing.
+FAKE_CHECK = """
+class Check {
+    static void near(String what, double measured, double expected, double tolerance) { }
+    static void relativelyNear(String what, double measured, double expected, double tolerance) { }
+    static void atMost(String what, double measured, double bound) { }
+    static void atLeast(String what, double measured, double bound) { }
+    static void between(String what, double measured, double lo, double hi) { }
+    static void that(String what, boolean condition, String explanation) { }
+}
+"""
+# Per problem set, which answer gets which tampering: a wrong answer behind the fake Check, a right
+# one that writes to System.err, an endless loop (in an answer that only test cells call, so that the
+# loop costs two cell timeouts), and a right one whose cell ends in a value while the student also
+# edited a locked test cell to end in a number. Only the last deserves its points.
+TAMPER = {
+    "ps1-memory-kernels": {"shadow": (1, "double[] kernelFromStepResponse(double[] y, double dt) { return new double[y.length - 2]; }"),
+                           "stderr": 2, "loop": 3, "trailing": 4},
+    "ps2-approximation": {"shadow": (2, "double convergenceOrder(int[] widths, double[] errors) { return 0; }"),
+                          "stderr": 3, "loop": 1, "trailing": 4},
+    "ps3-optimization": {"shadow": (1, "double growthRate(double[] shifts, double[] steps) { return 0; }"),
+                         "stderr": 3, "loop": 2, "trailing": 4},
+}
+
+
+def test_every_problem_set_has_a_tamper_plan():
+    assert SETS and set(SETS) == set(TAMPER)
+    for plan in TAMPER.values():
+        assert sorted([plan["shadow"][0], plan["stderr"], plan["loop"], plan["trailing"]]) == [1, 2, 3, 4]
+
+
+# ---------------------------------------------------------------------------------------------
+# Authoring rules (no kernel)
+
+def _cells(nb, kind=None):
+    return [c for c in nb.cells if "nbgrader" in c.metadata and (kind is None or _kind(c) == kind)]
+
+
+def _kind(cell) -> str:
+    m = cell.metadata.nbgrader
+    if m.get("grade") and m.get("solution"):
+        return "written" if cell.cell_type == "markdown" else "graded-code-answer"
+    if m.get("solution"):
+        return "answer"
+    if m.get("grade"):
+        return "test"
+    return "locked"
+
+
+def _source_nb(name):
+    return nbformat.read(COURSE / "source" / name / f"{name}.ipynb", as_version=4)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_authoring_rules(name):
+    nb = _source_nb(name)
+    assert nb.metadata.kernelspec.name == "java" and nb.metadata.kernelspec.language == "java"
+    ids = [c.metadata.nbgrader["grade_id"] for c in _cells(nb)]
+    assert len(ids) == len(set(ids)) == len(nb.cells), "every cell needs nbgrader metadata with a unique grade_id"
+    for c in nb.cells:
+        m = c.metadata.nbgrader
+        assert m.get("schema_version") == 3 and m.get("task") is False, c.source[:60]
+    # The first code cell loads the kit with the locator, as a 0-point test so a failure is reported.
+    first = next(c for c in nb.cells if c.cell_type == "code")
+    assert first.source.strip() == "%load kit-locate.jsh"
+    assert first.metadata.nbgrader["grade"] and first.metadata.nbgrader["points"] == 0 and first.metadata.nbgrader["locked"]
+    answers = _cells(nb, "answer")
+    tests = [c for c in _cells(nb, "test") if c is not first]
+    written = _cells(nb, "written")
+    assert len(answers) >= 4, "at least four autograded answers"
+    assert written and all(c.cell_type == "markdown" and c.metadata.nbgrader["points"] > 0 for c in written)
+    for a in answers:
+        assert a.cell_type == "code" and kit_course.SOLUTION_BEGIN in a.source and kit_course.SOLUTION_END in a.source
+    # Each answer i has a visible and a hidden test cell with points.
+    for i in range(1, len(answers) + 1):
+        visible = [c for c in tests if c.metadata.nbgrader["grade_id"] == f"test-{i}-visible"]
+        hidden = [c for c in tests if c.metadata.nbgrader["grade_id"] == f"test-{i}-hidden"]
+        assert visible and hidden, f"answer {i} needs test-{i}-visible and test-{i}-hidden"
+        assert kit_course.HIDDEN_BEGIN not in visible[0].source
+        src = hidden[0].source
+        assert kit_course.HIDDEN_BEGIN in src and kit_course.HIDDEN_END in src
+        before = src.split(kit_course.HIDDEN_BEGIN)[0]
+        assert re.search(r"^[^/\n].*\(", before, re.M), "a hidden test cell calls the answer before its hidden part, so the release fails it"
+        assert src.rstrip().endswith(kit_course.HIDDEN_END), "the hidden part ends the cell"
+    for t in tests:
+        code = "\n".join(line for line in t.source.splitlines() if not line.strip().startswith("//"))
+        # Names a student cannot shadow: the kit's checks and java.lang.Math in full.
+        assert not re.search(r"(?<![\w.])(Check|Exercise|Math|CheckFailure)\.", code), t.source
+        assert "System.err" not in code and "Exercise" not in code
+        assert t.metadata.nbgrader["locked"] and t.metadata.nbgrader["points"] > 0
+    total = sum(c.metadata.nbgrader.get("points", 0) for c in _cells(nb) if c.metadata.nbgrader.get("grade"))
+    assert total == 15, f"points add up to {total}"
+    assert re.search(r"15 in all", nb.cells[0].source), "the introduction states the total"
+    assert any("LinePlot" in c.source for c in _cells(nb, "locked") if c.cell_type == "code"), "a plot"
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_problem_set_ships_the_same_locator(name):
+    assert (COURSE / "source" / name / "kit-locate.jsh").read_bytes() == (COURSE / "kit-locate.jsh").read_bytes()
+
+
+# ---------------------------------------------------------------------------------------------
+# The pipeline (one scratch course per problem set, all in parallel)
+
+VALIDATE = r"""
+import json, sys
+from traitlets.config import Config
+from nbgrader.validator import Validator
+out = {}
+for path, invert in ((sys.argv[1], False), (sys.argv[2], True)):
+    c = Config()
+    c.Validator.invert = invert
+    c.Execute.timeout = int(sys.argv[3])
+    out["invert" if invert else "source"] = Validator(config=c).validate(path)
+print("KIT-VALIDATION " + json.dumps(out))
+"""
+
+
+def _run(cmd, cwd, env, log):
+    t = time.monotonic()
+    p = subprocess.run(cmd, cwd=cwd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log.append((" ".join(str(c) for c in cmd[2:5]), round(time.monotonic() - t, 1)))
+    if p.returncode != 0:
+        raise AssertionError(f"{' '.join(map(str, cmd))} failed (exit {p.returncode}):\n{p.stdout[-4000:]}")
+    return p.stdout
+
+
+def _tampered(source_nb, name):
+    """The model solution, tampered as TAMPER says (nbgrader restores locked cells before grading)."""
+    plan = TAMPER[name]
+    nb = nbformat.from_dict(json.loads(json.dumps(source_nb)))
+    by_id = {c.metadata.nbgrader["grade_id"]: c for c in nb.cells}
+    by_id[f"answer-{plan['shadow'][0]}"].source = FAKE_CHECK + plan["shadow"][1]
+
+    def insert_first(cell, statement):
+        lines = cell.source.splitlines()
+        head = next(i for i, line in enumerate(lines) if line.rstrip().endswith("{"))
+        lines.insert(head + 1, "    " + statement)
+        cell.source = "\n".join(lines)
+
+    insert_first(by_id[f"answer-{plan['stderr']}"], 'System.err.println("debugging");')
+    # parks instead of spinning, so that the endless loop does not take a core from the other tests
+    insert_first(by_id[f"answer-{plan['loop']}"],
+                 "while (System.nanoTime() > 0) java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);")
+    by_id[f"answer-{plan['trailing']}"].source += "\n1000.0"
+    by_id[f"test-{plan['trailing']}-visible"].source += "\n15"
+    return nb
+
+
+def _pipeline(name: str, base: Path) -> dict:
+    start = time.monotonic()
+    root = base / name
+    (root / "source").mkdir(parents=True)
+    for f in ("nbgrader_config.py", "kit_course.py", "kit-locate.jsh"):
+        shutil.copy(COURSE / f, root / f)
+    shutil.copytree(COURSE / "templates", root / "templates")
+    shutil.copytree(COURSE / "source" / name, root / "source" / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    env = kit_course.grading_env()
+    env["KIT_HOME"] = str(ROOT)
+    env["KIT_COURSE_CELL_TIMEOUT"] = str(CELL_TIMEOUT_S)
+    log: list = []
+    py = sys.executable
+    _run([py, "-m", "nbgrader", "generate_assignment", name, "--force"], root, env, log)
+
+    source_path = root / "source" / name / f"{name}.ipynb"
+    release_path = root / "release" / name / f"{name}.ipynb"
+    source_nb = nbformat.read(source_path, as_version=4)
+    release_nb = nbformat.read(release_path, as_version=4)
+    submissions = {"model": source_nb, "blank": release_nb, "tampered": _tampered(source_nb, name)}
+    for student, nb in submissions.items():
+        target = root / "submitted" / student / name
+        target.mkdir(parents=True)
+        nbformat.write(nb, target / f"{name}.ipynb")
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        validation = pool.submit(_run, [py, "-c", VALIDATE, str(source_path), str(release_path), str(CELL_TIMEOUT_S)], root, env, log)
+        grading = pool.submit(_run, [py, "-m", "nbgrader", "autograde", name, "--force"], root, env, log)
+        validated = json.loads(validation.result().split("KIT-VALIDATION ", 1)[1].strip())
+        grading.result()
+    _run([py, "-m", "nbgrader", "generate_feedback", name, "--force"], root, env, log)
+
+    from nbgrader.api import Gradebook
+
+    grades = {}
+    with Gradebook("sqlite:///" + str(root / "gradebook.db")) as gb:
+        for student in submissions:
+            sub = gb.find_submission(name, student)
+            grades[student] = {
+                "score": sub.score, "max": sub.max_score, "code": sub.code_score, "max_code": sub.max_code_score,
+                "cells": {g.name: g.score for g in gb.find_submission_notebook(name, name, student).grades},
+            }
+        # An instructor grades the model's written answer by hand: full marks make the model complete.
+        for g in gb.find_submission_notebook(name, name, "model").grades:
+            if g.auto_score is None:
+                g.manual_score = g.max_score
+        gb.db.commit()
+        grades["model"]["after_manual"] = gb.find_submission(name, "model").score
+
+    return {
+        "root": root, "source": source_nb, "release": release_nb, "validated": validated, "grades": grades,
+        "autograded": {s: nbformat.read(root / "autograded" / s / name / f"{name}.ipynb", as_version=4) for s in submissions},
+        "feedback": {s: (root / "feedback" / s / name / f"{name}.html").read_text(encoding="utf-8") for s in submissions},
+        "seconds": time.monotonic() - start, "log": log,
+    }
+
+
+@pytest.fixture(scope="module")
+def pipelines(tmp_path_factory):
+    pytest.importorskip("nbgrader", reason="nbgrader is pinned in environment/requirements.in: run ./kit course setup")
+    base = tmp_path_factory.mktemp("course")
+    start = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(len(SETS)) as pool:
+        futures = {name: pool.submit(_pipeline, name, base) for name in SETS}
+        results = {name: f.result() for name, f in futures.items()}
+    total = time.monotonic() - start
+    print(f"\ncourse pipeline, {len(SETS)} problem sets in parallel: {total:.1f} s")
+    for name, r in results.items():
+        print(f"  {name}: {r['seconds']:.1f} s  " + ", ".join(f"{step} {s} s" for step, s in r["log"]))
+    return results
+
+
+def _points(nb, kinds=("test",)):
+    return {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader.get("points", 0)
+            for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade") and _kind(c) in kinds}
+
+
+def _regions(source: str, begin: str, end: str) -> list[str]:
+    """Lines strictly between begin/end delimiter lines."""
+    out, inside = [], False
+    for line in source.splitlines():
+        if begin in line:
+            inside = True
+        elif end in line:
+            inside = False
+        elif inside:
+            out.append(line.strip())
+    return out
+
+
+def _secret_lines(nb, begin, end, minimum=15):
+    return {line for c in nb.cells for line in _regions(c.source, begin, end) if len(line) >= minimum}
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_release_has_no_solution_and_no_hidden_test(pipelines, name):
+    r = pipelines[name]
+    text = "\n".join(c.source for c in r["release"].cells)
+    solutions = _secret_lines(r["source"], kit_course.SOLUTION_BEGIN, kit_course.SOLUTION_END)
+    hidden = _secret_lines(r["source"], kit_course.HIDDEN_BEGIN, kit_course.HIDDEN_END)
+    assert solutions and hidden
+    assert not [line for line in solutions if line in text], "solution text in the release"
+    assert not [line for line in hidden if line in text], "hidden test in the release"
+    for marker in (kit_course.SOLUTION_BEGIN, kit_course.HIDDEN_BEGIN, "Model answer"):
+        assert marker not in text
+    assert text.count(kit_course.CODE_STUB) == len(_cells(r["source"], "answer"))
+    assert (r["root"] / "release" / name / "kit-locate.jsh").exists(), "the locator travels with the release"
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_source_validates_and_release_fails_every_test(pipelines, name):
+    v = pipelines[name]["validated"]
+    assert v["source"] == {}, f"validation of the source: {json.dumps(v['source'], indent=1)[:3000]}"
+    passed = [p["source"] for p in v["invert"].get("passed", [])]
+    # only the 0-point cell that loads the kit may pass in the release
+    assert passed in ([], ["%load kit-locate.jsh"]), passed
+    assert "changed" not in v["invert"]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_model_full_marks_blank_zero_tampered_what_it_deserves(pipelines, name):
+    r = pipelines[name]
+    g = r["grades"]
+    tests = _points(r["source"])
+    auto_max = sum(tests.values())
+    total = sum(_points(r["source"], ("test", "written")).values())
+    assert g["model"]["max"] == total and g["model"]["max_code"] == auto_max
+    assert g["model"]["code"] == auto_max, g["model"]["cells"]
+    assert g["model"]["after_manual"] == total
+    assert g["blank"]["score"] == 0, g["blank"]["cells"]
+    # tampered: wrong behind a fake Check, stderr, endless loop: 0; right with trailing values: its points
+    keep = f"test-{TAMPER[name]['trailing']}-"
+    expected = {gid: (pts if gid.startswith(keep) else 0) for gid, pts in tests.items()}
+    got = {gid: g["tampered"]["cells"][gid] for gid in tests}
+    assert got == expected
+    assert g["tampered"]["score"] == sum(expected.values())
+    # the endless loop was interrupted, and the cells after it still ran
+    cells = {c.metadata.nbgrader["grade_id"]: c for c in r["autograded"]["tampered"].cells}
+    loop = TAMPER[name]["loop"]
+    assert any("interrupted" in (o.get("evalue", "") + " ".join(o.get("traceback", []))) or o.get("ename") == "CellTimeoutError"
+               for o in cells[f"test-{loop}-visible"].outputs if o.output_type == "error")
+    assert any(o.output_type == "stream" and "✔" in o.get("text", "") for o in cells[f"{keep}hidden"].outputs)
+    stderr = TAMPER[name]["stderr"]
+    assert any(o.output_type == "stream" and o.name == "stderr" for o in cells[f"test-{stderr}-visible"].outputs)
+
+
+class _Loads(HTMLParser):
+    """Collects what a page would fetch: script/img/iframe/source src, link href, CSS imports."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls, self._style = [], False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "video", "audio", "embed") and a.get("src"):
+            self.urls.append(a["src"])
+        if tag == "link" and a.get("href"):
+            self.urls.append(a["href"])
+        self._style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._style = False
+
+    def handle_data(self, data):
+        if self._style:
+            self.urls += re.findall(r"url\(\s*['\"]?([^)'\"]+)", data) + re.findall(r"@import\s+['\"]([^'\"]+)", data)
+
+
+def _page_text(page: str) -> str:
+    body = re.sub(r"<script\b.*?</script>", " ", page, flags=re.S | re.I)
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_feedback_reveals_no_hidden_test_and_loads_nothing(pipelines, name):
+    r = pipelines[name]
+    hidden = _secret_lines(r["source"], kit_course.HIDDEN_BEGIN, kit_course.HIDDEN_END, minimum=12)
+    for student, page in r["feedback"].items():
+        text = _page_text(page)
+        leaks = [line for line in hidden if line in text]
+        assert not leaks, f"{student}: hidden test source in the feedback: {leaks[:3]}"
+        # what the hidden checks printed (their labels start with "hidden:") is in the autograded
+        # notebook, and not in the feedback
+        graded = "".join(o.get("text", "") + o.get("evalue", "") for c in r["autograded"][student].cells
+                         for o in c.get("outputs", []))
+        if student == "model":
+            assert "hidden:" in graded
+        assert "hidden:" not in text, f"{student}: output of a hidden test in the feedback"
+        assert text.count("Hidden tests passed") + text.count("Hidden tests failed") == len(
+            [c for c in r["source"].cells if kit_course.HIDDEN_BEGIN in c.source])
+        loads = _Loads()
+        loads.feed(page)
+        remote = [u for u in loads.urls if re.match(r"^(https?:)?//", u.strip())]
+        assert not remote, f"{student}: the feedback page loads {remote}"
+        assert "Plotly.newPlot" in page and "window.MathJax" in page, "plotly.js and MathJax are inlined"
+        outside_scripts = re.sub(r"<script\b.*?</script>", " ", page, flags=re.S | re.I)
+        assert not re.search(r"https?://[^\s\"'<>]*(cdn|mathjax|plotly|jquery|require)", outside_scripts, re.I)
+
+
+def test_course_pipeline_time(pipelines):
+    """The figure for the suite's budget (2 minutes for the course tests on 2 cores) is printed."""
+    assert all(r["seconds"] > 0 for r in pipelines.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# Collecting from an LMS zip, and the student copies of the teaching notebooks (no kernel)
+
+def test_lms_zip_import(tmp_path):
+    root = tmp_path / "course"
+    (root / "source" / "ps1-memory-kernels").mkdir(parents=True)
+    nb = nbformat.v4.new_notebook()
+    archive = tmp_path / "lms.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("ada_12345_ps1-memory-kernels.ipynb", nbformat.writes(nb))
+        z.writestr("grace/ps1.ipynb", nbformat.writes(nb))
+        z.writestr("__MACOSX/._ada_12345_ps1-memory-kernels.ipynb", "junk")
+        z.writestr("readme.txt", "not a notebook")
+    students = kit_course.import_submissions("ps1-memory-kernels", zip_file=archive, root=root)
+    assert students == ["ada", "grace"]
+    for s in students:
+        assert (root / "submitted" / s / "ps1-memory-kernels" / "ps1-memory-kernels.ipynb").exists()
+
+
+def test_student_notebooks_have_no_solutions(tmp_path):
+    written = kit_course.student_notebooks(tmp_path / "students")
+    originals = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    assert [p.name for p in written] == [p.name for p in originals] and len(written) == 11
+    removed_total = 0
+    for original, copy in zip(originals, written):
+        full = nbformat.read(original, as_version=4)
+        student = nbformat.read(copy, as_version=4)
+        solutions = [c.source for c in full.cells if kit_course.is_solution_cell(c)]
+        removed_total += len(solutions)
+        assert not [c for c in student.cells if kit_course.is_solution_cell(c)], copy.name
+        text = "\n".join(c.source for c in student.cells)
+        for s in solutions:
+            assert s not in text, f"{copy.name}: a solution cell survived"
+            for line in s.splitlines():
+                if line.startswith("// Solution"):
+                    assert line not in text
+        assert "(solution)" not in text, copy.name
+        first = next(c for c in student.cells if c.cell_type == "code")
+        assert first.source == "%load kit-locate.jsh"
+    assert removed_total >= 20
+    assert (tmp_path / "students" / "kit-locate.jsh").read_bytes() == (COURSE / "kit-locate.jsh").read_bytes()
