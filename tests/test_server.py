@@ -464,3 +464,102 @@ def test_load_students_run_notebook_00_at_once(hub):
     FIGURES["load: servers whose kernels the hub's post-stop hook had to stop"] = swept
     FIGURES["load: orphaned kernel processes"] = len(orphans)
     assert orphans == [], f"kernel processes left after the servers stopped: {orphans}"
+
+
+# --------------------------------------------------------------------------------------------------
+# 2. a course round trip through the hub: formgrader (instructor) and assignment list (students)
+# --------------------------------------------------------------------------------------------------
+COURSE_ID = "curse-of-memory"
+PROBLEM_SET = "ps1-memory-kernels"
+
+
+def _filled(release: dict, source: dict, answers: int | None) -> dict:
+    """The student's copy with the model's answers in its first `answers` code answer cells (all
+    answer cells, written ones too, if None); every other cell stays as released."""
+    model = {c["metadata"]["nbgrader"]["grade_id"]: c["source"] for c in source["cells"]
+             if c["metadata"].get("nbgrader", {}).get("solution")}
+    done = 0
+    for cell in release["cells"]:
+        meta = cell["metadata"].get("nbgrader", {})
+        if not meta.get("solution"):
+            continue
+        if answers is None or (cell["cell_type"] == "code" and done < answers):
+            cell["source"] = model[meta["grade_id"]]
+            done += cell["cell_type"] == "code"
+    return release
+
+
+@pytest.mark.timeout(1800)  # includes the hub image build on a clean machine
+def test_course_round_trip(hub):
+    instructor = "teacher"
+    students = {"ada": None, "ben": 0, "cy": 2}  # model (every answer), blank, partial (2 of 4 answers)
+    source = json.loads((ROOT / "course" / "source" / PROBLEM_SET / f"{PROBLEM_SET}.ipynb").read_text())
+    hub.add_users("course-instructors", [instructor])
+    hub.add_users("course-students", list(students))
+    start = time.monotonic()
+    try:
+        fg = f"/user/{instructor}/formgrader/api"
+        hub.start_server(instructor)
+        for step in ("assign", "release"):
+            out = hub.request("POST", f"{fg}/assignment/{PROBLEM_SET}/{step}", {}, timeout=600)
+            assert out.get("success"), f"formgrader {step}: {out}"
+        for name in students:
+            hub.start_server(name)
+        body = {"course_id": COURSE_ID, "assignment_id": PROBLEM_SET}
+        path = f"{PROBLEM_SET}/{PROBLEM_SET}.ipynb"
+        for name, answers in students.items():
+            listing = hub.request("POST", f"/user/{name}/assignments/fetch", body)
+            assert listing.get("success"), listing
+            release = hub.request("GET", f"/user/{name}/api/contents/{path}")["content"]
+            assert "BEGIN SOLUTION" not in json.dumps(release) and "HIDDEN" not in json.dumps(release)
+            filled = release if answers == 0 else _filled(release, source, answers)
+            hub.request("PUT", f"/user/{name}/api/contents/{path}",
+                        {"type": "notebook", "format": "json", "content": filled})
+            out = hub.request("POST", f"/user/{name}/assignments/submit", body)
+            assert out.get("success"), out
+
+        out = hub.request("POST", f"{fg}/assignment/{PROBLEM_SET}/collect", {}, timeout=300)
+        assert out.get("success"), out
+        for name in students:
+            out = hub.request("POST", f"{fg}/submission/{PROBLEM_SET}/{name}/autograde", {}, timeout=900)
+            assert out.get("success"), f"autograde {name}: {out.get('error') or out}"
+        for step in ("generate_feedback", "release_feedback"):
+            out = hub.request("POST", f"{fg}/assignment/{PROBLEM_SET}/{step}", {}, timeout=900)
+            assert out.get("success"), f"{step}: {out.get('error') or out}"
+
+        pages = {}
+        for name in students:
+            hub.request("POST", f"/user/{name}/assignments/fetch_feedback", body)
+            folder = hub.request("GET", f"/user/{name}/api/contents/{PROBLEM_SET}/feedback")
+            stamps = [e["path"] for e in folder["content"] if e["type"] == "directory"]
+            assert stamps, f"{name} got no feedback"
+            html = [e["name"] for e in hub.request("GET", f"/user/{name}/api/contents/{stamps[0]}")["content"]]
+            pages[name] = html
+            assert f"{PROBLEM_SET}.html" in html, html
+
+        db = f"/home/{instructor}/curse-of-memory/course/gradebook.db"
+        scores = json.loads(hub.exec("python", "-c", f"""
+import json
+from nbgrader.api import Gradebook
+with Gradebook("sqlite:///{db}") as gb:
+    print(json.dumps({{s.student.id: [s.code_score, s.max_code_score, s.score, s.max_score]
+                      for s in gb.assignment_submissions("{PROBLEM_SET}")}}))
+""", user=instructor).strip().splitlines()[-1])
+    finally:
+        for name in [instructor, *students]:
+            try:
+                hub.stop_server(name)
+            except (AssertionError, urllib.error.URLError):
+                pass
+        hub.remove_users([instructor, *students])
+
+    FIGURES["round trip: problem set"] = PROBLEM_SET
+    for name, (code, max_code, score, max_score) in scores.items():
+        kind = {None: "model", 0: "blank"}.get(students[name], f"partial ({students[name]} of 4 answers)")
+        FIGURES[f"round trip: {name} ({kind})"] = f"autograded {code:g}/{max_code:g}, total {score:g}/{max_score:g} (written answer left to the instructor)"
+    FIGURES["round trip: time"] = f"{time.monotonic() - start:.0f} s"
+    assert set(scores) == set(students)
+    code, max_code = scores["ada"][0], scores["ada"][1]
+    assert max_code > 0 and code == max_code, scores["ada"]
+    assert scores["ben"][0] == 0, scores["ben"]
+    assert 0 < scores["cy"][0] < max_code, scores["cy"]

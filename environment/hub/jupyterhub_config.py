@@ -93,14 +93,6 @@ c.Spawner.cmd = ["/bin/sh", str(KIT_ROOT / "environment/image/kit-home.sh"),
                  str(VENV_BIN / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
-c.Spawner.args = [
-    # kernels idle this long are shut down by the server itself
-    f"--MappingKernelManager.cull_idle_timeout={KERNEL_CULL_IDLE_S}",
-    f"--MappingKernelManager.cull_interval={max(30, KERNEL_CULL_IDLE_S // 10)}",
-    "--MappingKernelManager.cull_connected=True",
-    # on stop, give kernels a short grace, then kill their process groups (both JJava JVMs)
-    "--KernelManager.shutdown_wait_time=3",
-]
 # Stop: SIGINT makes the server shut its kernels down; leave it time to do so before SIGTERM/SIGKILL.
 c.LocalProcessSpawner.interrupt_timeout = 15
 c.LocalProcessSpawner.term_timeout = 10
@@ -110,7 +102,9 @@ c.Spawner.environment = {
     "PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin",
     "JUPYTER_PATH": str(Path(sys.prefix) / "share/jupyter"),
     # nbgrader's exchange and course id for everyone (environment/hub/jupyter/nbgrader_config.py)
+    # kernel culling for every server, nbgrader's exchange and course id (environment/hub/jupyter/)
     "JUPYTER_CONFIG_PATH": str(HERE / "jupyter"),
+    "KIT_KERNEL_CULL_IDLE_S": str(KERNEL_CULL_IDLE_S),
     "KIT_EXCHANGE_ROOT": str(EXCHANGE),
     "KIT_COURSE_ID": COURSE_ID,
     # the course's problem sets find the library here (course/kit-locate.jsh)
@@ -133,18 +127,28 @@ def _members(group):
 
 
 def pre_spawn_hook(spawner):
-    """An instructor's first start copies the kit's nbgrader course into ~/course (theirs to edit)."""
+    """An instructor's first start copies the kit's nbgrader course into ~/curse-of-memory/course
+    (theirs to edit; the formgrader and `nbgrader` work there), pointed at the hub's exchange."""
     name = spawner.user.name
     if name not in _members(INSTRUCTORS):
         return
     user = pwd.getpwnam(name)
-    course = Path(user.pw_dir) / "course"
+    kit_dir = Path(user.pw_dir) / "curse-of-memory"
+    course = kit_dir / "course"
     spawner.environment["KIT_COURSE_ROOT"] = str(course)
     source = KIT_ROOT / "course"
     if course.exists() or not source.is_dir():
         return
-    shutil.copytree(source, course, symlinks=True)
-    for root, dirs, files in os.walk(course):
+    ignore = shutil.ignore_patterns("release", "submitted", "autograded", "feedback", "exchange",
+                                    "gradebook.db*", "__pycache__", ".ipynb_checkpoints")
+    shutil.copytree(source, course, symlinks=True, ignore=ignore)
+    with open(course / "nbgrader_config.py", "a") as f:
+        f.write("\n# Added by the course server (environment/hub/jupyterhub_config.py): the hub's shared exchange.\n"
+                f"c.Exchange.root = os.environ.get(\"KIT_EXCHANGE_ROOT\", {str(EXCHANGE)!r})\n")
+    for link, target in (("lib", KIT_ROOT / "lib"), ("environment", KIT_ROOT / "environment")):
+        if not (kit_dir / link).exists():
+            os.symlink(target, kit_dir / link)
+    for root, dirs, files in os.walk(kit_dir):
         for entry in [root] + [os.path.join(root, f) for f in dirs + files]:
             os.lchown(entry, user.pw_uid, user.pw_gid)
 

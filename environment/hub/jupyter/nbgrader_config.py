@@ -14,3 +14,4 @@ if _course:
     if os.path.isfile(os.path.join(_course, "nbgrader_config.py")) and os.getcwd() != _course:
         load_subconfig("nbgrader_config.py", path=_course)  # noqa: F821 (provided by traitlets)
         c.CourseDirectory.root = _course
+        c.Exchange.root = os.environ.get("KIT_EXCHANGE_ROOT", "/srv/nbgrader/exchange")
