@@ -430,6 +430,14 @@ def test_load_students_run_notebook_00_at_once(hub):
         procs = container_processes(hub_pid)
         uids = {name: int(hub.exec("id", "-u", name).strip()) for name in students}
         rss_by_user = {n: sum(rss_bytes(p) for p, u, _ in procs if u == uid) for n, uid in uids.items()}
+        student_uids = set(uids.values())
+        by_part: dict[str, list[int]] = {"server": [], "launcher JVM": [], "kernel JVM": []}
+        for pid, uid, cmd in procs:
+            if uid in student_uids:
+                part = ("launcher JVM" if "jjava-launcher" in cmd else "kernel JVM" if "jjava" in cmd
+                        else "server" if "jupyterhub-singleuser" in cmd else None)
+                if part:
+                    by_part[part].append(rss_bytes(pid))
         cpu_by_user = {n: sum(cpu_seconds(p) for p, u, _ in procs if u == uid) for n, uid in uids.items()}
     finally:
         sampler.stop_event.set()
@@ -458,6 +466,8 @@ def test_load_students_run_notebook_00_at_once(hub):
     FIGURES["load: peak memory of the hub container (RSS)"] = f"{sampler.peak_total / mib:.0f} MiB (idle hub: {idle_rss / mib:.0f} MiB)"
     FIGURES["load: memory per student after notebook 00 (min/median/max RSS)"] = (
         f"{per_user[0]:.0f} / {per_user[len(per_user) // 2]:.0f} / {per_user[-1]:.0f} MiB")
+    FIGURES["load: parts of a student's memory (median RSS)"] = ", ".join(
+        f"{part} {sorted(v)[len(v) // 2] / mib:.0f} MiB" for part, v in by_part.items() if v)
     FIGURES["load: peak memory per student (max RSS)"] = f"{max(sampler.peak_by_uid.get(u, 0) for u in uids.values()) / mib:.0f} MiB"
     FIGURES["load: CPU per student for notebook 00 (median)"] = f"{sorted(cpu_by_user.values())[len(students) // 2]:.1f} s"
     FIGURES["load: stopping all servers"] = f"{stop_s:.0f} s"
