@@ -93,7 +93,8 @@ c.Spawner.cmd = ["/bin/sh", str(KIT_ROOT / "environment/image/kit-home.sh"),
                  str(VENV_BIN / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
-# Stop: SIGINT makes the server shut its kernels down; leave it time to do so before SIGTERM/SIGKILL.
+# Stop: SIGINT (a clean stop, see environment/hub/jupyter/jupyter_server_config.py) shuts the
+# kernels down; leave the server time for that before SIGTERM/SIGKILL.
 c.LocalProcessSpawner.interrupt_timeout = 15
 c.LocalProcessSpawner.term_timeout = 10
 c.Spawner.start_timeout = 120
