@@ -532,10 +532,10 @@ def test_course_round_trip(hub):
         assert out.get("success"), out
         for name in students:
             out = hub.request("POST", f"{fg}/submission/{PROBLEM_SET}/{name}/autograde", {}, timeout=900)
-            assert out.get("success"), f"autograde {name}: {out.get('error') or out}"
+            assert out.get("success"), f"autograde {name}: {out.get('log', '')[-4000:]}\n{out.get('error', '')[-2000:]}"
         for step in ("generate_feedback", "release_feedback"):
             out = hub.request("POST", f"{fg}/assignment/{PROBLEM_SET}/{step}", {}, timeout=900)
-            assert out.get("success"), f"{step}: {out.get('error') or out}"
+            assert out.get("success"), f"{step}: {out.get('log', '')[-4000:]}\n{out.get('error', '')[-2000:]}"
 
         pages = {}
         for name in students:

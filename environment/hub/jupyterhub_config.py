@@ -12,8 +12,8 @@ the nbgrader course folder (~/course) on their first start. Passwords are the us
 Settings from the environment (all optional):
   KIT_HUB_BIND_URL       where the hub listens (default http://127.0.0.1:8000: loopback only;
                          put an HTTPS reverse proxy in front for a class)
-  KIT_HUB_AUTHENTICATOR  pam (default) or dummy (tests only: any password)
-  KIT_HUB_ADMIN_TOKEN    if set, a service 'course-admin' with the admin role and this token (scripts, tests)
+  KIT_HUB_ADMIN_TOKEN    if set, a service 'course-admin' with the admin role and this token (scripts,
+                         tests: they act through the REST API and need no password)
   KIT_JVM_OPTS           the kernel JVM's options (default: a 512 MiB heap, serial GC; docs/course-server.md)
   KIT_CULL_IDLE_S        stop a server idle this long (default 3600 s); its kernels are stopped with it
   KIT_KERNEL_CULL_IDLE_S stop a kernel idle this long inside a running server (default 1800 s)
@@ -57,10 +57,7 @@ c.JupyterHub.default_url = "/hub/home"
 c.JupyterHub.cleanup_servers = True  # stopping the hub stops every server (and so every kernel)
 
 # --- who may log in ---------------------------------------------------------------------------------
-if os.environ.get("KIT_HUB_AUTHENTICATOR", "pam") == "dummy":
-    c.JupyterHub.authenticator_class = "dummy"
-else:
-    c.JupyterHub.authenticator_class = "pam"
+c.JupyterHub.authenticator_class = "pam"
 c.Authenticator.allowed_groups = {STUDENTS, INSTRUCTORS}
 c.Authenticator.admin_groups = {INSTRUCTORS}
 c.LocalAuthenticator.create_system_users = False  # accounts are made by the machine's admin
@@ -140,8 +137,13 @@ def pre_spawn_hook(spawner):
     source = KIT_ROOT / "course"
     if course.exists() or not source.is_dir():
         return
-    ignore = shutil.ignore_patterns("release", "submitted", "autograded", "feedback", "exchange",
-                                    "gradebook.db*", "__pycache__", ".ipynb_checkpoints")
+    generated = {"release", "submitted", "autograded", "feedback", "exchange", "downloaded",
+                 "gradebook.db", "gradebook.db-journal"}  # nbgrader's output at the course's top level
+
+    def ignore(folder, names):
+        top = Path(folder) == source
+        return {n for n in names if (top and n in generated) or n in ("__pycache__", ".ipynb_checkpoints")}
+
     shutil.copytree(source, course, symlinks=True, ignore=ignore)
     with open(course / "nbgrader_config.py", "a") as f:
         f.write("\n# Added by the course server (environment/hub/jupyterhub_config.py): the hub's shared exchange.\n"

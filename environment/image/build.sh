@@ -13,9 +13,10 @@
 #                 /usr/local/share/ca-certificates/*.crt, if any. Passed as a build secret only.
 #   --rebuild     build even if an image with the tag exists
 #
-# The build context is the repository's files as git sees them (tracked, plus untracked files that
-# .gitignore does not exclude), so a virtualenv or build output never goes in. The default tag is
-# keyed on a hash of that context, the target and the base: an unchanged repository is not rebuilt.
+# The build context is the parts of the repository the image needs, as git sees them (tracked, plus
+# untracked files that .gitignore does not exclude), so a virtualenv or build output never goes in.
+# The default tag is keyed on a hash of that context, the target and the base: an unchanged kit is
+# not rebuilt.
 # Prints the image's tag on the last line of stdout.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -60,7 +61,7 @@ if [ "$ENGINE" = podman ]; then
   # podman 4.x with crun fails on some hosts (rlimits, hybrid cgroups); runc works. Keep ulimits
   # within what an unprivileged container may raise.
   command -v runc >/dev/null && engine+=(--runtime runc)
-  build_opts+=(--ulimit nofile=10000:10000 --ulimit nproc=10000:10000)
+  build_opts+=(--ulimit nofile=10000:10000 --ulimit nproc=10000:10000 --jobs 2)
 else
   export DOCKER_BUILDKIT=1
 fi
@@ -72,14 +73,16 @@ fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-# The context: the repository's files, as git sees them.
+# The context: the parts of the repository that the Containerfile copies, as git sees them (so a
+# change to the tests or the docs neither rebuilds the image nor changes its tag).
+parts=(pom.xml lib/pom.xml lib/src/main benchmarks/pom.xml notebooks course environment)
 mkdir "$scratch/context"
 if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
   # (a tracked file deleted in the work tree is skipped)
-  (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard \
+  (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard -- "${parts[@]}" \
      | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -C "$scratch/context" -xf -
 else
-  tar -C "$ROOT" --exclude=.venv --exclude=target --exclude=build --exclude=.kit --exclude=node_modules -cf - . \
+  tar -C "$ROOT" --exclude=.venv --exclude=target --exclude=node_modules --exclude=__pycache__ -cf - "${parts[@]}" \
     | tar -C "$scratch/context" -xf -
 fi
 key=$( { echo "target=$target base=$base"; \
