@@ -1,5 +1,6 @@
-"""The kit's course tools: nbgrader preprocessors for offline feedback without hidden tests, and the
-instructor commands behind `./kit course` (run as a script; `python kit_course.py help`)."""
+"""The kit's course tools: the instructor commands behind `./kit course` (run as a script;
+`python kit_course.py help`) and the helpers they share with the nbgrader preprocessors in
+kit_preprocessors.py. Importing this module does not need nbgrader."""
 from __future__ import annotations
 
 import os
@@ -7,8 +8,6 @@ import re
 import sys
 from pathlib import Path
 
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
 
 COURSE_ROOT = Path(__file__).resolve().parent
 KIT_ROOT = COURSE_ROOT.parent
@@ -33,53 +32,41 @@ def has_hidden_tests(cell) -> bool:
     return cell.cell_type == "code" and HIDDEN_BEGIN in cell.source
 
 
-class ReplaceHiddenTestOutputs(NbGraderPreprocessor):
-    """Before feedback is written: the outputs of every cell with hidden tests (the lines its checks
-    printed, the failure message that may quote an expected value) are replaced by one line that says
-    only whether the cell passed. Runs before nbgrader's ClearHiddenTests, which removes the source."""
+# ---------------------------------------------------------------------------------------------
+# Shadowing guard. A student may declare a class with the simple name of a class a test uses (a fake
+# `LineFit` whose fit returns what the student's answer returns). Test cells name the kit's checks and
+# java.lang.Math in full, which nothing can shadow; for every other simple name a test cell uses,
+# autograding puts one statement in front of the cell that fails it when the notebook declares a type
+# of that name. The statement is removed again once the cell has run. JJava's kernel exposes the JShell
+# that holds the notebook's declarations.
 
-    def preprocess_cell(self, cell, resources, cell_index):
-        if has_hidden_tests(cell):
-            meta = cell.metadata.get("nbgrader", {})
-            points = float(meta.get("points", 0))
-            score = meta.get("score")
-            passed = score is not None and float(score) >= points
-            verdict = "passed" if passed else "failed"
-            cell.outputs = [{
-                "output_type": "stream",
-                "name": "stdout",
-                "text": f"Hidden tests {verdict} ({_fmt(score)} of {_fmt(points)} points). "
-                        "Their source and output are not shown.\n",
-            }]
-            cell.execution_count = None
-        return cell, resources
+GUARD_MARK = "/* kit: shadowing guard */"
+_JAVA_COMMENT_OR_STRING = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'', re.S)
+_SIMPLE_TYPE_NAME = re.compile(r"(?<![\w.$])([A-Z][A-Za-z0-9_]*)\b")
 
 
-class OfflineAssets(NbGraderPreprocessor):
-    """Puts plotly.js and MathJax, from the kit's own Python packages, into the resources of the
-    feedback page; the template kit-feedback.html.j2 inlines them, so the page loads nothing over the network."""
-
-    def preprocess(self, nb, resources):
-        sys.path.insert(0, str(KIT_ROOT / "environment"))
-        try:
-            import kit_notebooks
-        finally:
-            sys.path.pop(0)
-        resources["kit_plotly_js"] = kit_notebooks.plotly_js()
-        resources["kit_mathjax_js"] = kit_notebooks.mathjax_js()
-        return nb, resources
+def used_type_names(source: str) -> list[str]:
+    """Capitalised simple names a Java cell uses (not in comments or strings, not after a dot)."""
+    code = _JAVA_COMMENT_OR_STRING.sub(" ", source)
+    return sorted(set(_SIMPLE_TYPE_NAME.findall(code)))
 
 
-FEEDBACK_PREPROCESSORS = [GetGrades, ReplaceHiddenTestOutputs, ClearHiddenTests, OfflineAssets, CSSHTMLHeaderPreprocessor]
+def shadowing_guard(names: list[str]) -> str:
+    """One Java statement that throws when the notebook declares a type with one of these names."""
+    quoted = ", ".join(f'"{n}"' for n in names)
+    return (GUARD_MARK + " { jdk.jshell.JShell kitShell = ((org.dflib.jjava.kernel.JavaKernel) "
+            "org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel()).getJShell(); "
+            f"java.util.Set<java.lang.String> kitUsed = java.util.Set.of({quoted}); "
+            "java.util.List<java.lang.String> kitHiding = kitShell.types().filter(kitType -> "
+            "kitShell.status(kitType).isActive() && kitUsed.contains(kitType.name())).map(kitType -> kitType.name())"
+            ".distinct().sorted().toList(); if (!kitHiding.isEmpty()) throw new java.lang.IllegalStateException("
+            '"this notebook declares " + java.lang.String.join(", ", kitHiding) + ", a name this test uses for the '
+            'kit\'s own class: rename yours"); }')
 
 
-def feedback_template_dirs() -> list[str]:
-    """Search roots for the template 'feedback': the kit's folder first (kit-feedback.html.j2 and an
-    offline mathjax.html.j2), then nbgrader's own (its index.html.j2, which the kit's page extends)."""
-    import nbgrader
-
-    formgrader = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
-    return [str(TEMPLATES), str(formgrader)]
+def is_test_cell(cell) -> bool:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
 def _fmt(x) -> str:
@@ -112,6 +99,7 @@ def grading_env() -> dict:
     env = dict(os.environ)
     env.setdefault("KIT_HOME", str(KIT_ROOT))
     env.setdefault("JJAVA_JVM_OPTS", GRADING_JVM_OPTS)
+    env.setdefault("PYTHONWARNINGS", "ignore")   # nbgrader's SQLAlchemy models warn at every start (harmless)
     return env
 
 
@@ -206,7 +194,11 @@ def feedback(name: str, root: Path = COURSE_ROOT) -> None:
 
 def scores(name: str, root: Path = COURSE_ROOT) -> dict[str, tuple[float, float, bool]]:
     """student -> (score, max score, needs manual grading), from the gradebook."""
-    from nbgrader.api import Gradebook
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from nbgrader.api import Gradebook
 
     with Gradebook("sqlite:///" + str(root / "gradebook.db")) as gb:
         return {s.student_id: (s.score, s.max_score, bool(s.needs_manual_grade)) for s in gb.assignment_submissions(name)}
@@ -243,8 +235,14 @@ def student_notebooks(out: Path, notebooks: Path = KIT_ROOT / "notebooks") -> li
         nb = nbformat.read(path, as_version=4)
         removed = strip_solutions(nb)
         first = next(c for c in nb.cells if c.cell_type == "code")
-        if "%classpath" in first.source and "kit.jsh" in first.source:
+        if "kit.jsh" in first.source:
             first.source = "%load kit-locate.jsh"
+        if removed:
+            note = nbformat.v4.new_markdown_cell(
+                "*Course copy: the model solutions of the exercises are not included; where the text "
+                "mentions a solution cell, there is none.*")
+            note.id = "kit-course-copy-note"
+            nb.cells.insert(1, note)
         target = out / path.name
         nbformat.write(nb, target)
         written.append(target)

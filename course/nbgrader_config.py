@@ -5,7 +5,8 @@ import sys
 
 COURSE_ROOT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, COURSE_ROOT)
-import kit_course  # noqa: E402  (the course's preprocessors and offline assets)
+import kit_course  # noqa: E402  (the course's constants)
+import kit_preprocessors  # noqa: E402  (its preprocessors: shadowing guard, offline feedback)
 
 c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
 
@@ -28,6 +29,9 @@ c.ClearSolutions.text_stub = kit_course.TEXT_STUB
 c.ClearHiddenTests.begin_test_delimeter = "BEGIN HIDDEN TESTS"
 c.ClearHiddenTests.end_test_delimeter = "END HIDDEN TESTS"
 
+# Test cells also fail when the student's notebook declares a class with a name the test uses.
+c.Autograde.autograde_preprocessors = kit_preprocessors.autograde_preprocessors()
+
 # One cell may run at most this long; an endless loop is interrupted and that cell scores zero.
 c.Execute.timeout = kit_course.cell_timeout()
 c.Execute.startup_timeout = 120
@@ -35,7 +39,7 @@ c.Execute.interrupt_on_timeout = True
 
 # Feedback pages: hidden tests lose their source and their output (only passed/failed stays), and
 # plotly.js and MathJax are inlined from the kit's own Python packages: nothing is loaded online.
-c.GenerateFeedback.preprocessors = kit_course.FEEDBACK_PREPROCESSORS
+c.GenerateFeedback.preprocessors = kit_preprocessors.FEEDBACK_PREPROCESSORS
 c.HTMLExporter.template_name = "feedback"
 c.HTMLExporter.template_file = "kit-feedback.html.j2"
-c.HTMLExporter.extra_template_basedirs = kit_course.feedback_template_dirs()
+c.HTMLExporter.extra_template_basedirs = kit_preprocessors.feedback_template_dirs()

@@ -25,13 +25,17 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import warnings
+
 import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 COURSE = ROOT / "course"
 sys.path.insert(0, str(COURSE))
-import kit_course  # noqa: E402
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # nbgrader's SQLAlchemy models warn when imported (harmless)
+    import kit_course  # noqa: E402
 
 SETS = kit_course.assignments()
 # Generous for a cell on a loaded machine (the slowest takes a few seconds), short enough that the
@@ -53,13 +57,19 @@ class Check {
 # Per problem set, which answer gets which tampering: a wrong answer behind the fake Check, a right
 # one that writes to System.err, an endless loop (in an answer that only test cells call, so that the
 # loop costs two cell timeouts), and a right one whose cell ends in a value while the student also
-# edited a locked test cell to end in a number. Only the last deserves its points.
+# edited a locked test cell to end in a number. Only the last deserves its points. The shadowing
+# answer also declares a fake of a kit class that one of its tests uses by its simple name: the
+# autograder's shadowing guard must fail that test cell with its message.
+FAKE_LINEFIT = "record LineFit(double slope) { static LineFit leastSquares(double[] x, double[] y) { return new LineFit(0); } }"
 TAMPER = {
     "ps1-memory-kernels": {"shadow": (1, "double[] kernelFromStepResponse(double[] y, double dt) { return new double[y.length - 2]; }"),
+                           "fake": ("test-1-visible", "interface Trajectory { }"),
                            "stderr": 2, "loop": 3, "trailing": 4},
     "ps2-approximation": {"shadow": (2, "double convergenceOrder(int[] widths, double[] errors) { return 0; }"),
+                          "fake": ("test-2-hidden", FAKE_LINEFIT),
                           "stderr": 3, "loop": 1, "trailing": 4},
     "ps3-optimization": {"shadow": (1, "double growthRate(double[] shifts, double[] steps) { return 0; }"),
+                         "fake": ("test-1-hidden", FAKE_LINEFIT),
                          "stderr": 3, "loop": 2, "trailing": 4},
 }
 
@@ -157,10 +167,10 @@ print("KIT-VALIDATION " + json.dumps(out))
 """
 
 
-def _run(cmd, cwd, env, log):
+def _run(cmd, cwd, env, log, label):
     t = time.monotonic()
     p = subprocess.run(cmd, cwd=cwd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    log.append((" ".join(str(c) for c in cmd[2:5]), round(time.monotonic() - t, 1)))
+    log.append((label, round(time.monotonic() - t, 1)))
     if p.returncode != 0:
         raise AssertionError(f"{' '.join(map(str, cmd))} failed (exit {p.returncode}):\n{p.stdout[-4000:]}")
     return p.stdout
@@ -171,7 +181,7 @@ def _tampered(source_nb, name):
     plan = TAMPER[name]
     nb = nbformat.from_dict(json.loads(json.dumps(source_nb)))
     by_id = {c.metadata.nbgrader["grade_id"]: c for c in nb.cells}
-    by_id[f"answer-{plan['shadow'][0]}"].source = FAKE_CHECK + plan["shadow"][1]
+    by_id[f"answer-{plan['shadow'][0]}"].source = FAKE_CHECK + plan["shadow"][1] + "\n" + plan["fake"][1]
 
     def insert_first(cell, statement):
         lines = cell.source.splitlines()
@@ -192,8 +202,8 @@ def _pipeline(name: str, base: Path) -> dict:
     start = time.monotonic()
     root = base / name
     (root / "source").mkdir(parents=True)
-    for f in ("nbgrader_config.py", "kit_course.py", "kit-locate.jsh"):
-        shutil.copy(COURSE / f, root / f)
+    for f in [*COURSE.glob("*.py"), COURSE / "kit-locate.jsh"]:
+        shutil.copy(f, root / f.name)
     shutil.copytree(COURSE / "templates", root / "templates")
     shutil.copytree(COURSE / "source" / name, root / "source" / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     env = kit_course.grading_env()
@@ -201,7 +211,7 @@ def _pipeline(name: str, base: Path) -> dict:
     env["KIT_COURSE_CELL_TIMEOUT"] = str(CELL_TIMEOUT_S)
     log: list = []
     py = sys.executable
-    _run([py, "-m", "nbgrader", "generate_assignment", name, "--force"], root, env, log)
+    _run([py, "-m", "nbgrader", "generate_assignment", name, "--force"], root, env, log, "release")
 
     source_path = root / "source" / name / f"{name}.ipynb"
     release_path = root / "release" / name / f"{name}.ipynb"
@@ -214,13 +224,17 @@ def _pipeline(name: str, base: Path) -> dict:
         nbformat.write(nb, target / f"{name}.ipynb")
 
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        validation = pool.submit(_run, [py, "-c", VALIDATE, str(source_path), str(release_path), str(CELL_TIMEOUT_S)], root, env, log)
-        grading = pool.submit(_run, [py, "-m", "nbgrader", "autograde", name, "--force"], root, env, log)
+        validation = pool.submit(_run, [py, "-c", VALIDATE, str(source_path), str(release_path), str(CELL_TIMEOUT_S)],
+                                 root, env, log, "validate source + release --invert")
+        grading = pool.submit(_run, [py, "-m", "nbgrader", "autograde", name, "--force"], root, env, log,
+                              "autograde model, blank, tampered")
         validated = json.loads(validation.result().split("KIT-VALIDATION ", 1)[1].strip())
         grading.result()
-    _run([py, "-m", "nbgrader", "generate_feedback", name, "--force"], root, env, log)
+    _run([py, "-m", "nbgrader", "generate_feedback", name, "--force"], root, env, log, "feedback")
 
-    from nbgrader.api import Gradebook
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from nbgrader.api import Gradebook
 
     grades = {}
     with Gradebook("sqlite:///" + str(root / "gradebook.db")) as gb:
@@ -247,14 +261,18 @@ def _pipeline(name: str, base: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def pipelines(tmp_path_factory):
-    pytest.importorskip("nbgrader", reason="nbgrader is pinned in environment/requirements.in: run ./kit course setup")
+    import resource
+
     base = tmp_path_factory.mktemp("course")
     start = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with concurrent.futures.ThreadPoolExecutor(len(SETS)) as pool:
         futures = {name: pool.submit(_pipeline, name, base) for name in SETS}
         results = {name: f.result() for name, f in futures.items()}
     total = time.monotonic() - start
-    print(f"\ncourse pipeline, {len(SETS)} problem sets in parallel: {total:.1f} s")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    print(f"\ncourse pipeline, {len(SETS)} problem sets in parallel: {total:.1f} s wall, {cpu:.1f} s CPU in nbgrader and the kernels")
     for name, r in results.items():
         print(f"  {name}: {r['seconds']:.1f} s  " + ", ".join(f"{step} {s} s" for step, s in r["log"]))
     return results
@@ -279,7 +297,21 @@ def _regions(source: str, begin: str, end: str) -> list[str]:
 
 
 def _secret_lines(nb, begin, end, minimum=15):
-    return {line for c in nb.cells for line in _regions(c.source, begin, end) if len(line) >= minimum}
+    """Lines inside begin/end regions that appear nowhere else in the notebook (a hidden test may
+    repeat a line of the model solution, which the student wrote anyway)."""
+    inside = {line for c in nb.cells for line in _regions(c.source, begin, end) if len(line) >= minimum}
+    outside = set()
+    for c in nb.cells:
+        kept, skip = [], False
+        for line in c.source.splitlines():
+            if begin in line:
+                skip = True
+            elif end in line:
+                skip = False
+            elif not skip:
+                kept.append(line.strip())
+        outside.update(kept)
+    return inside - outside
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -330,6 +362,10 @@ def test_model_full_marks_blank_zero_tampered_what_it_deserves(pipelines, name):
     assert any("interrupted" in (o.get("evalue", "") + " ".join(o.get("traceback", []))) or o.get("ename") == "CellTimeoutError"
                for o in cells[f"test-{loop}-visible"].outputs if o.output_type == "error")
     assert any(o.output_type == "stream" and "✔" in o.get("text", "") for o in cells[f"{keep}hidden"].outputs)
+    guarded = cells[TAMPER[name]["fake"][0]]
+    assert any("rename yours" in o.get("evalue", "") for o in guarded.outputs if o.output_type == "error"), guarded.outputs
+    for student, nb in r["autograded"].items():
+        assert not [c for c in nb.cells if kit_course.GUARD_MARK in c.source], "the guard is removed after the run"
     stderr = TAMPER[name]["stderr"]
     assert any(o.output_type == "stream" and o.name == "stderr" for o in cells[f"test-{stderr}-visible"].outputs)
 
@@ -366,6 +402,11 @@ def _page_text(page: str) -> str:
 def test_feedback_reveals_no_hidden_test_and_loads_nothing(pipelines, name):
     r = pipelines[name]
     hidden = _secret_lines(r["source"], kit_course.HIDDEN_BEGIN, kit_course.HIDDEN_END, minimum=12)
+    assert len(hidden) >= 8
+    sys.path.insert(0, str(ROOT / "environment"))
+    import kit_notebooks
+
+    plotly_head = kit_notebooks.plotly_js()[:300]
     for student, page in r["feedback"].items():
         text = _page_text(page)
         leaks = [line for line in hidden if line in text]
@@ -377,13 +418,16 @@ def test_feedback_reveals_no_hidden_test_and_loads_nothing(pipelines, name):
         if student == "model":
             assert "hidden:" in graded
         assert "hidden:" not in text, f"{student}: output of a hidden test in the feedback"
+        assert kit_course.GUARD_MARK not in page
         assert text.count("Hidden tests passed") + text.count("Hidden tests failed") == len(
             [c for c in r["source"].cells if kit_course.HIDDEN_BEGIN in c.source])
         loads = _Loads()
         loads.feed(page)
         remote = [u for u in loads.urls if re.match(r"^(https?:)?//", u.strip())]
         assert not remote, f"{student}: the feedback page loads {remote}"
-        assert "Plotly.newPlot" in page and "window.MathJax" in page, "plotly.js and MathJax are inlined"
+        assert plotly_head in page and "window.MathJax" in page, "plotly.js and MathJax are inlined"
+        if student == "model":
+            assert "Plotly.newPlot" in page, "the model's plots are drawn"
         outside_scripts = re.sub(r"<script\b.*?</script>", " ", page, flags=re.S | re.I)
         assert not re.search(r"https?://[^\s\"'<>]*(cdn|mathjax|plotly|jquery|require)", outside_scripts, re.I)
 
@@ -396,7 +440,16 @@ def test_course_pipeline_time(pipelines):
 # ---------------------------------------------------------------------------------------------
 # Collecting from an LMS zip, and the student copies of the teaching notebooks (no kernel)
 
-def test_lms_zip_import(tmp_path):
+def test_shadowing_guard_names():
+    src = 'MemoryKernel k = Kernels.exponential(1); // Visible Check\norg.curseofmemory.check.Check.near("Grid", x, 1, 0);'
+    assert kit_course.used_type_names(src) == ["Kernels", "MemoryKernel"]
+    guard = kit_course.shadowing_guard(["Kernels", "MemoryKernel"])
+    assert guard.startswith(kit_course.GUARD_MARK) and "\n" not in guard and '"Kernels", "MemoryKernel"' in guard
+    # no simple name a student could shadow in the guard itself
+    assert not re.search(r"(?<![\w.])(String|Set|List|IllegalStateException|Math)\b", guard.split("Set.of(")[0].replace("java.util.Set", "").replace("java.util.List", "").replace("java.lang.String", ""))
+
+
+def test_import_from_lms_zip_and_folder(tmp_path):
     root = tmp_path / "course"
     (root / "source" / "ps1-memory-kernels").mkdir(parents=True)
     nb = nbformat.v4.new_notebook()
@@ -410,6 +463,12 @@ def test_lms_zip_import(tmp_path):
     assert students == ["ada", "grace"]
     for s in students:
         assert (root / "submitted" / s / "ps1-memory-kernels" / "ps1-memory-kernels.ipynb").exists()
+    folder = tmp_path / "inbox"
+    (folder / "dave").mkdir(parents=True)
+    nbformat.write(nb, folder / "carol.ipynb")
+    nbformat.write(nb, folder / "dave" / "my work.ipynb")
+    assert kit_course.import_submissions("ps1-memory-kernels", folder=folder, root=root) == ["carol", "dave"]
+    assert (root / "submitted" / "dave" / "ps1-memory-kernels" / "ps1-memory-kernels.ipynb").exists()
 
 
 def test_student_notebooks_have_no_solutions(tmp_path):
