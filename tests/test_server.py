@@ -21,6 +21,7 @@ Needs root (containers, useradd); the build installs podman, runc and debootstra
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
@@ -31,6 +32,7 @@ import subprocess
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
@@ -445,10 +447,8 @@ def test_load_students_run_notebook_00_at_once(hub):
 
     # stop every server while its kernel is still running (as the idle culler or an admin would)
     stop_start = time.monotonic()
-    for name in students:
-        hub.request("DELETE", f"/hub/api/users/{name}/server")
-    for name in students:
-        hub.stop_server(name)
+    with concurrent.futures.ThreadPoolExecutor(len(students)) as pool:
+        list(pool.map(hub.stop_server, students))
     stop_s = time.monotonic() - stop_start
     time.sleep(2)
     orphans = kernel_processes(hub)
@@ -543,7 +543,7 @@ def test_course_round_trip(hub):
             folder = hub.request("GET", f"/user/{name}/api/contents/{PROBLEM_SET}/feedback")
             stamps = [e["path"] for e in folder["content"] if e["type"] == "directory"]
             assert stamps, f"{name} got no feedback"
-            html = [e["name"] for e in hub.request("GET", f"/user/{name}/api/contents/{stamps[0]}")["content"]]
+            html = [e["name"] for e in hub.request("GET", f"/user/{name}/api/contents/{urllib.parse.quote(stamps[0])}")["content"]]
             pages[name] = html
             assert f"{PROBLEM_SET}.html" in html, html
 
