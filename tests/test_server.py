@@ -501,6 +501,9 @@ def _filled(release: dict, source: dict, answers: int | None) -> dict:
 
 @pytest.mark.timeout(1800)  # includes the hub image build on a clean machine
 def test_course_round_trip(hub):
+    template = ROOT / "course" / "templates" / "feedback" / "kit-feedback.html.j2"
+    assert template.is_file(), (f"{template.relative_to(ROOT)} is missing from the repository: the course's "
+                                "nbgrader_config.py uses it for feedback pages (is it hidden by course/.gitignore?)")
     instructor = "teacher"
     students = {"ada": None, "ben": 0, "cy": 2}  # model (every answer), blank, partial (2 of 4 answers)
     source = json.loads((ROOT / "course" / "source" / PROBLEM_SET / f"{PROBLEM_SET}.ipynb").read_text())

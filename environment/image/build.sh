@@ -3,7 +3,7 @@
 # or docker, whichever is installed (podman first). Used by `./kit image` and tests/test_server.py.
 #
 #   environment/image/build.sh [--target kit|hub] [--base IMAGE | --local-base] [--tag TAG]
-#                              [--ca-file PEM] [--rebuild]
+#                              [--ca-file PEM] [--rebuild] [--no-cache]
 #
 #   --target      kit: the single-user image (default); hub: plus the proxy, a one-machine course server
 #   --base        the base image (default: the Containerfile's public Debian trixie image)
@@ -12,6 +12,7 @@
 #   --ca-file     extra CA certificates (PEM) for HTTPS during the build; default: the build host's
 #                 /usr/local/share/ca-certificates/*.crt, if any. Passed as a build secret only.
 #   --rebuild     build even if an image with the tag exists
+#   --no-cache    and reuse no cached layer (what a clean machine does)
 #
 # The build context is the parts of the repository the image needs, as git sees them (tracked, plus
 # untracked files that .gitignore does not exclude), so a virtualenv or build output never goes in.
@@ -25,7 +26,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 say() { printf '[kit image] %s\n' "$*" >&2; }
 die() { printf '[kit image] error: %s\n' "$*" >&2; exit 1; }
 
-target=kit base="" local_base=0 tag="" ca_file="${KIT_BUILD_CA:-}" rebuild=0
+target=kit base="" local_base=0 tag="" ca_file="${KIT_BUILD_CA:-}" rebuild=0 no_cache=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) target="${2:?}"; shift 2 ;;
@@ -34,6 +35,7 @@ while [ $# -gt 0 ]; do
     --tag) tag="${2:?}"; shift 2 ;;
     --ca-file) ca_file="${2:?}"; shift 2 ;;
     --rebuild) rebuild=1; shift ;;
+    --no-cache) rebuild=1; no_cache=(--no-cache); shift ;;
     *) die "unknown option: $1 (see the top of $0)" ;;
   esac
 done
@@ -112,7 +114,7 @@ args=(-f "$HERE/Containerfile" --target "$target" -t "$tag" --secret "id=kit-bui
 [ -n "$base" ] && args+=(--build-arg "BASE=$base")
 say "building $tag with $ENGINE${base:+ from $base} (a few minutes the first time)"
 start=$(date +%s)
-"${engine[@]}" build "${build_opts[@]}" "${args[@]}" "$scratch/context" >&2 \
+"${engine[@]}" build "${build_opts[@]}" "${no_cache[@]}" "${args[@]}" "$scratch/context" >&2 \
   || die "the image build failed (messages above)"
 say "built $tag in $(( $(date +%s) - start )) s; size: $("${engine[@]}" image inspect --format '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1/1e6}')"
 echo "$tag"
