@@ -7,7 +7,8 @@ environment/hub/requirements.txt (jupyterhub, the idle culler) and environment/h
 
 Who is who: members of the Linux group KIT_STUDENTS_GROUP (default course-students) may log in;
 members of KIT_INSTRUCTORS_GROUP (default course-instructors) too, and they are hub admins and get
-the nbgrader course folder (~/course) on their first start. Passwords are the users' own (PAM).
+the nbgrader course folder (~/curse-of-memory/course) on their first start. Passwords are the
+users' own (PAM).
 
 Settings from the environment (all optional):
   KIT_HUB_BIND_URL       where the hub listens (default http://127.0.0.1:8000: loopback only;
@@ -19,7 +20,7 @@ Settings from the environment (all optional):
   KIT_KERNEL_CULL_IDLE_S stop a kernel idle this long inside a running server (default 1800 s)
   KIT_EXCHANGE_ROOT      nbgrader's exchange folder (default /srv/nbgrader/exchange)
   KIT_COURSE_ID          nbgrader's course id (default curse-of-memory)
-  KIT_HUB_DATA           the hub's database, cookie secret and logs (default /srv/jupyterhub)
+  KIT_HUB_DATA           the hub's database and cookie secret (default /srv/jupyterhub)
 """
 import grp
 import os
