@@ -91,13 +91,15 @@ def build_image(target: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def kit_image() -> str:
-    return build_image("kit")
+def hub_image() -> str:
+    return build_image("hub")
 
 
 @pytest.fixture(scope="module")
-def hub_image() -> str:
-    return build_image("hub")
+def kit_image(hub_image) -> str:
+    # The hub target first: podman builds its two independent stages (Python + library, proxy) in
+    # parallel; the single-user image then reuses every layer but its last few.
+    return build_image("kit")
 
 
 # --------------------------------------------------------------------------------------------------
