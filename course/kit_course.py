@@ -252,7 +252,8 @@ def student_notebooks(out: Path, notebooks: Path = KIT_ROOT / "notebooks") -> li
 
 USAGE = """Usage: ./kit course <step> [arguments]
 
-  setup                          nbgrader installed and its JupyterLab extensions on (./kit lab shows the formgrader)
+  setup                          nbgrader installed, its JupyterLab extensions on, the Formgrader pointed at course/
+  lab [--port N] [--no-browser]  JupyterLab on the kit's folder with the Formgrader (menu Nbgrader)
   release [ps...]                student versions of the problem sets in course/release/ (all by default)
   collect <ps> --from DIR        import submissions: DIR/<student>.ipynb or DIR/<student>/<file>.ipynb
   collect <ps> --zip FILE        import submissions from an LMS zip (<student>_<file>.ipynb or <student>/<file>.ipynb)

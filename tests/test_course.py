@@ -167,13 +167,53 @@ print("KIT-VALIDATION " + json.dumps(out))
 """
 
 
-def _run(cmd, cwd, env, log, label):
-    t = time.monotonic()
-    p = subprocess.run(cmd, cwd=cwd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    log.append((label, round(time.monotonic() - t, 1)))
-    if p.returncode != 0:
-        raise AssertionError(f"{' '.join(map(str, cmd))} failed (exit {p.returncode}):\n{p.stdout[-4000:]}")
-    return p.stdout
+# A step that takes longer than this has hung (the slowest took 155 s on a machine loaded 15-fold): on
+# a shared machine a kernel can lose its channels (seen once: heartbeat alive, shell gone), and then
+# nbgrader waits for it forever. Such a step is killed with its kernels and run once more.
+STEP_LIMIT_S = 330
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below pid (kernels run in sessions of their own, so a process group is not enough)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _run(cmd, cwd, env, log, label, attempts=2):
+    import signal
+
+    for attempt in range(1, attempts + 1):
+        t = time.monotonic()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        try:
+            out, _ = proc.communicate(timeout=STEP_LIMIT_S)
+        except subprocess.TimeoutExpired:
+            for pid in [proc.pid, *_descendants(proc.pid)]:   # the step and every kernel it started
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            out, _ = proc.communicate()
+            log.append((f"{label} (hung, killed after {STEP_LIMIT_S} s)", round(time.monotonic() - t, 1)))
+            if attempt == attempts:
+                raise AssertionError(f"{label}: {' '.join(map(str, cmd[:4]))} hung twice:\n{out[-4000:]}")
+            continue
+        log.append((label if attempt == 1 else f"{label} (second attempt)", round(time.monotonic() - t, 1)))
+        if proc.returncode != 0:
+            raise AssertionError(f"{' '.join(map(str, cmd))} failed (exit {proc.returncode}):\n{out[-4000:]}")
+        return out
 
 
 def _tampered(source_nb, name):
