@@ -128,7 +128,7 @@ public final class Exercise {
         }
         if (diff <= CLOSE_FACTOR * tolerance) {
             Check.out().println("◐ " + title + ": close — " + what + " is " + direction(answer, expected)
-                    + ", within " + Check.fmt(CLOSE_FACTOR) + "× the tolerance " + Check.fmt(tolerance) + "." + hintText());
+                    + ", within " + Check.fmt(CLOSE_FACTOR) + "× the tolerance." + hintText());
             return;
         }
         throw new CheckFailure(title + ": not yet — " + what + " is " + direction(answer, expected) + magnitude(answer, expected)
