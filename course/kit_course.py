@@ -98,7 +98,10 @@ def _show(path: Path) -> str:
 def grading_env() -> dict:
     env = dict(os.environ)
     env.setdefault("KIT_HOME", str(KIT_ROOT))
-    env.setdefault("JJAVA_JVM_OPTS", GRADING_JVM_OPTS)
+    # grading runs are short: add the fast-start options to whatever heap bound ./kit set
+    opts = env.get("JJAVA_JVM_OPTS", "")
+    if "TieredStopAtLevel" not in opts:
+        env["JJAVA_JVM_OPTS"] = (opts + " " + GRADING_JVM_OPTS).strip()
     env.setdefault("PYTHONWARNINGS", "ignore")   # nbgrader's SQLAlchemy models warn at every start (harmless)
     return env
 
