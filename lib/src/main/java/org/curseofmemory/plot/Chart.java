@@ -66,6 +66,7 @@ public final class Chart {
      */
     public static Chart of(String title, Table table, String xColumn, String... yColumns) {
         Validate.notNull("table", table);
+        Validate.notNull("yColumns", yColumns);
         Chart plot = titled(title).xLabel(xColumn);
         double[] x = numeric(table, xColumn);
         for (String y : yColumns) {

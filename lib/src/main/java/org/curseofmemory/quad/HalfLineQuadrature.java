@@ -73,6 +73,7 @@ public final class HalfLineQuadrature {
      * @throws ArithmeticException if the integral cannot be computed to that accuracy
      */
     public static QuadratureEstimate integrate(HalfLineIntegrand p, double end, double relTol) {
+        org.curseofmemory.util.Validate.notNull("integrand p", p);
         Counter counter = new Counter();
         boolean infinite = Double.isInfinite(end);
         double lastBreak = p.breakpoints().length == 0 ? 0 : p.breakpoints()[p.breakpoints().length - 1];
