@@ -1,33 +1,58 @@
-"""Shared fixtures for the notebook tests: executed notebooks are cached for the session so the
-export test reuses the run of the notebook test, and each notebook's wall time is reported."""
+"""Shared fixtures and the run's report.
+
+- Each notebook is executed once per session (tests/notebook_runs.py), whichever test or worker needs
+  it first; `run_notebook` gives that run.
+- With two workers (`./kit test` passes `-n 2 --dist loadgroup`), the tests of one notebook (its
+  run, its export, its answers) form one group, so one worker does them one after the other with the
+  run in hand; every other test is grouped by module, so a module's fixtures (the lab, the book, the
+  course pipeline, the course server) start once.
+- The summary at the end gives each notebook's wall time, each tier's total (a tier is a test module)
+  and any figures a test reported with `report_line`.
+"""
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "environment"))
 import kit_notebooks  # noqa: E402
+import notebook_runs  # noqa: E402
 
-_RESULTS: dict[str, tuple] = {}
-_TIMES: dict[str, tuple[float, float]] = {}
+_PENDING: list[tuple[str, str]] = []          # lines reported by this process's current test
+_SECTIONS: dict[str, list[str]] = {}          # controller: section -> lines
+_TIMES: dict[str, tuple[float, float]] = {}   # controller: notebook -> (seconds, budget)
+_TIERS: dict[str, float] = {}                 # controller: module -> summed setup+call+teardown time
+_START = time.monotonic()
 
 
 def run_notebook(path: Path):
-    """(executed notebook, seconds), executing at most once per session; failures are re-raised."""
-    key = path.name
-    if key not in _RESULTS:
-        try:
-            nb, seconds = kit_notebooks.execute(path)
-            _RESULTS[key] = ("ok", nb, seconds)
-            _TIMES[key] = (seconds, kit_notebooks.budget_seconds(nb))
-        except kit_notebooks.NotebookFailure as err:
-            _RESULTS[key] = ("failed", err, None)
-    status, value, seconds = _RESULTS[key]
-    if status == "failed":
-        pytest.fail(str(value), pytrace=False)
-    return value, seconds
+    """(executed notebook, seconds) of the session's one run of the notebook; a failed run fails the test."""
+    try:
+        nb, seconds, _ = notebook_runs.run(path)
+    except kit_notebooks.NotebookFailure as err:
+        pytest.fail(str(err), pytrace=False)
+    report_notebook_time(path.name, seconds, kit_notebooks.budget_seconds(nb))
+    return nb, seconds
+
+
+def notebook_answers(path: Path) -> dict[str, float]:
+    """The model answers of the notebook's solution cells, as its session run computed them."""
+    try:
+        return notebook_runs.run(path)[2]
+    except kit_notebooks.NotebookFailure as err:
+        pytest.fail(str(err), pytrace=False)
+
+
+def report_line(section: str, line: str) -> None:
+    """A line for the end-of-run summary, under `section` (works from either worker)."""
+    _PENDING.append((section, line))
+
+
+def report_notebook_time(name: str, seconds: float, budget: float) -> None:
+    _PENDING.append(("\0notebook", f"{name}\0{seconds}\0{budget}"))
 
 
 @pytest.fixture
@@ -35,9 +60,85 @@ def notebook_runner():
     return run_notebook
 
 
-def pytest_terminal_summary(terminalreporter):
-    if not _TIMES:
+# ------------------------------------------------------------------------------------- scheduling
+
+
+def _notebook_param(item) -> str | None:
+    callspec = getattr(item, "callspec", None)
+    if callspec is None:
+        return None
+    for value in callspec.params.values():
+        if isinstance(value, Path) and value.suffix == ".ipynb":
+            return value.stem
+        if isinstance(value, str) and value.endswith(".ipynb"):
+            return Path(value).stem
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        module = item.nodeid.split("::", 1)[0]
+        # the browser and book tiers have module fixtures; notebook tests share by notebook
+        grouped_by_module = module.endswith(("test_lab_browser.py", "test_book.py", "test_course.py",
+                                             "test_server.py", "test_setup_matrix.py", "test_live_render.py"))
+        notebook = None if grouped_by_module else _notebook_param(item)
+        item.add_marker(pytest.mark.xdist_group(notebook or module))
+
+
+# ------------------------------------------------------------------------------------------ report
+
+
+def _is_worker(config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_configure(config):
+    if not _is_worker(config):
+        notebook_runs.clear_old_sessions()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    if _PENDING:
+        outcome.get_result().user_properties.extend(("kit-report", s, l) for s, l in _PENDING)
+        _PENDING.clear()
+
+
+def pytest_runtest_logreport(report):
+    """Runs in the controlling process for every report, its own or a worker's."""
+    module = report.nodeid.split("::", 1)[0]
+    _TIERS[module] = _TIERS.get(module, 0.0) + report.duration
+    for prop in report.user_properties:
+        if len(prop) == 3 and prop[0] == "kit-report":
+            _, section, line = prop
+            if section == "\0notebook":
+                name, seconds, budget = line.split("\0")
+                _TIMES.setdefault(name, (float(seconds), float(budget)))
+            elif line not in _SECTIONS.setdefault(section, []):
+                _SECTIONS[section].append(line)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if _is_worker(config):
         return
-    terminalreporter.section(f"notebook wall times (kernel: {kit_notebooks.kernel_name()})")
-    for name, (seconds, budget) in sorted(_TIMES.items()):
-        terminalreporter.write_line(f"{name:<45} {seconds:6.1f} s  (budget {budget:.0f} s)")
+    write = terminalreporter.write_line
+    for section, lines in _SECTIONS.items():
+        terminalreporter.section(section)
+        for line in lines:
+            write(line)
+    if _TIMES:
+        terminalreporter.section(f"notebook wall times (kernel: {kit_notebooks.kernel_name()})")
+        for name, (seconds, budget) in sorted(_TIMES.items()):
+            write(f"{name:<45} {seconds:6.1f} s  (budget {budget:.0f} s)")
+        write(f"{'all notebooks':<45} {sum(s for s, _ in _TIMES.values()):6.1f} s")
+    if _TIERS:
+        terminalreporter.section("tier totals (test time per module, set-up and tear-down included)")
+        for module, seconds in sorted(_TIERS.items(), key=lambda kv: -kv[1]):
+            write(f"{module:<45} {seconds:6.1f} s")
+        workers = getattr(config.option, "numprocesses", None)
+        workers = workers if isinstance(workers, int) else 0
+        write(f"{'sum of tiers':<45} {sum(_TIERS.values()):6.1f} s  "
+              f"(wall {time.monotonic() - _START:.1f} s with {workers or 1} worker{'s' if workers > 1 else ''})")

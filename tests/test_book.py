@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 import kit_notebooks
-from conftest import run_notebook
+from conftest import report_line, run_notebook
 
 OUT = kit_notebooks.ROOT / "build" / "test-book"
 PAGE_BUDGET_BYTES = 1_500_000
@@ -49,9 +49,7 @@ def book(request):
         f"shared assets {report['assets'] / 1e6:.1f} MB, API {report['api'] / 1e6:.1f} MB); "
         f"largest page {largest} ({notebook_pages[largest] / 1e6:.2f} MB without the shared assets)"
     )
-    capman = request.config.pluginmanager.getplugin("capturemanager")
-    with capman.global_and_fixture_disabled():
-        print(f"\n[test_book] {summary}")
+    report_line("book", summary)
     report["summary"] = summary
     return report
 

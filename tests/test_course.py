@@ -30,6 +30,8 @@ import warnings
 import nbformat
 import pytest
 
+from conftest import report_line
+
 ROOT = Path(__file__).resolve().parent.parent
 COURSE = ROOT / "course"
 sys.path.insert(0, str(COURSE))
@@ -312,9 +314,10 @@ def pipelines(tmp_path_factory):
     total = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    print(f"\ncourse pipeline, {len(SETS)} problem sets in parallel: {total:.1f} s wall, {cpu:.1f} s CPU in nbgrader and the kernels")
+    section = "course pipeline"
+    report_line(section, f"{len(SETS)} problem sets in parallel: {total:.1f} s wall, {cpu:.1f} s CPU in nbgrader and the kernels")
     for name, r in results.items():
-        print(f"  {name}: {r['seconds']:.1f} s  " + ", ".join(f"{step} {s} s" for step, s in r["log"]))
+        report_line(section, f"  {name}: {r['seconds']:.1f} s  " + ", ".join(f"{step} {s} s" for step, s in r["log"]))
     return results
 
 

@@ -62,18 +62,18 @@ def test_exported_page_draws_its_plots(path):
     assert not remote, f"{page.name} loads something over the network: {remote[:3]}"
     assert html.count("Plotly.newPlot") >= expected
 
-    dom = headless_chromium.run(page, "--dump-dom")
-    assert dom.returncode == 0, f"chromium failed: {dom.stderr[-2000:]}"
-    drawn = dom.stdout.count('class="main-svg"')
+    # one Chromium run per page: it draws the page, dumps the DOM and takes the picture
+    PICTURES.mkdir(parents=True, exist_ok=True)
+    png = PICTURES / (path.stem + ".png")
+    png.unlink(missing_ok=True)
+    shot = headless_chromium.run(page, "--dump-dom", f"--screenshot={png}", f"--window-size=1280,{_page_height_px(nb)}")
+    assert shot.returncode == 0, f"chromium failed: {shot.stderr[-2000:]}"
+    drawn = shot.stdout.count('class="main-svg"')
     # plotly draws two main-svg layers per plot
     assert drawn >= 2 * expected, f"{page.name}: {expected} plots expected, chromium drew {drawn // 2}"
     if any(c.cell_type == "markdown" and "$" in c.source for c in nb.cells):
-        assert "<mjx-container" in dom.stdout, f"{page.name}: the offline MathJax did not typeset the math"
-
-    PICTURES.mkdir(parents=True, exist_ok=True)
-    png = PICTURES / (path.stem + ".png")
-    shot = headless_chromium.run(page, f"--screenshot={png}", f"--window-size=1280,{_page_height_px(nb)}")
-    assert shot.returncode == 0 and png.exists(), f"chromium could not take a screenshot: {shot.stderr[-2000:]}"
+        assert "<mjx-container" in shot.stdout, f"{page.name}: the offline MathJax did not typeset the math"
+    assert png.exists(), f"chromium could not take a screenshot: {shot.stderr[-2000:]}"
     from PIL import Image
 
     colours = Image.open(png).convert("RGB").getcolors(maxcolors=1 << 24)

@@ -38,6 +38,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import report_line
+
 websocket = pytest.importorskip("websocket")  # websocket-client, pinned in environment/requirements.txt
 
 
@@ -556,7 +558,7 @@ def test_after_run_all_no_answer_is_on_the_page(lab, browser, opened, name):
 def test_report_timings():
     PICTURES.mkdir(parents=True, exist_ok=True)
     (PICTURES / "lab-timings.json").write_text(json.dumps(TIMINGS, indent=1) + "\n")
-    print("lab timings:", json.dumps(TIMINGS))
+    report_line("lab in Chromium (also in build/pictures/lab-timings.json)", json.dumps(TIMINGS))
 
 
 # ---------------------------------------------------------------------------------------------

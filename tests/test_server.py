@@ -39,6 +39,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import report_line
+
 pytestmark = pytest.mark.server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,14 +64,8 @@ def podman(*args, check=True, timeout=600, **kw) -> subprocess.CompletedProcess:
 def report_figures(request):
     yield
     if FIGURES:
-        reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-        capture = request.config.pluginmanager.get_plugin("capturemanager")
-        if reporter is not None and capture is not None:
-            with capture.global_and_fixture_disabled():
-                reporter.write_line("")
-                reporter.write_sep("-", "course server figures (also in build/server-figures.json)")
-                for key, value in FIGURES.items():
-                    reporter.write_line(f"{key}: {value}")
+        for key, value in FIGURES.items():
+            report_line("course server figures (also in build/server-figures.json)", f"{key}: {value}")
         out = ROOT / "build" / "server-figures.json"
         out.parent.mkdir(exist_ok=True)
         out.write_text(json.dumps(FIGURES, indent=2) + "\n")

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import report_line
+
 pytestmark = pytest.mark.matrix
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,7 +153,7 @@ def test_setup_and_notebook_00(scratch, name, python, how, jdk):
         assert result["cell_stderr"] == [], f"{name}: cells wrote to stderr: {result['cell_stderr']}"
         noise = [line for line in run.stderr.splitlines() if not KERNEL_LOG.match(line)]
         assert not noise, f"{name}: the kernel wrote to stderr:\n" + "\n".join(noise[:10])
-        print(f"{name}: Python {version}, JDK {jdk.name}: set-up {setup_s:.0f} s, "
+        report_line("set-up matrix", f"{name}: Python {version}, JDK {jdk.name}: set-up {setup_s:.0f} s, "
               f"notebook 00 {result['seconds']:.0f} s (with kernel start {run_s:.0f} s)")
     finally:
         shutil.rmtree(venv, ignore_errors=True)

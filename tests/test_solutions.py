@@ -3,9 +3,9 @@ page a student sees gives an exercise's answer away.
 
 How the answers are found: a solution cell (tag ``solution``) ends with
 ``Exercise.titled("Exercise N").confirmSolution(<variable>, expected, tolerance)``; ``<variable>``
-holds the model answer. The test executes a copy of the notebook with one probe cell appended that
-prints every such variable at full precision (the probe is the test's, never the notebook's), and
-then looks for each value in what the page shows:
+holds the model answer. The session's one run of each notebook (tests/notebook_runs.py) ends with a
+probe cell, the test's and never the notebook's, that prints every such variable at full precision;
+the test looks for each value in what the page shows:
 
 - every output of every cell (text, HTML tables and text of the plots' one-line summaries; the plot
   data arrays are not text on the page), the markdown, the source of every cell that is not a
@@ -21,38 +21,24 @@ checks for every solution cell, and it still flags "= 2" or "≈ 2" in a hint or
 """
 from __future__ import annotations
 
-import copy
 import html
 import math
 import re
-from functools import lru_cache
 
 import nbformat
 import pytest
 
 import kit_notebooks
+from conftest import notebook_answers, run_notebook
+from notebook_runs import CONFIRM, answer_variable, is_solution
 
 NOTEBOOKS = kit_notebooks.notebook_paths()
 
-CONFIRM = re.compile(r"\.confirmSolution\(\s*([A-Za-z_]\w*)\s*,")
-# Before the solution cells used confirmSolution they graded with .grade(<variable>, ...): the test
-# still finds those answers, so that it fails (rather than errors) on a notebook that leaks that way.
-GRADE = re.compile(r"\.grade\(\s*([A-Za-z_]\w*)\s*,")
 HINT = re.compile(r'\.hint\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
 NUMBER = re.compile(r"(?<![\w.])[-−]?(\d+(?:\.\d*)?|\.\d+)(?:[eE]([-+]?\d+))?")
 CONFIRMATION = re.compile(r"^✔ Exercise \d+: the model solution holds\.$")
-PROBE_MARK = "KIT-ANSWER"
 MIN_DIGITS_PAGE = 3
 MIN_DIGITS_SHORT = 2
-
-
-def is_solution(cell) -> bool:
-    return cell.cell_type == "code" and "solution" in cell.get("metadata", {}).get("tags", [])
-
-
-def answer_variable(cell) -> str | None:
-    found = CONFIRM.findall(cell.source) or GRADE.findall(cell.source)
-    return found[-1] if found else None
 
 
 def significant_digits(mantissa: str) -> int:
@@ -122,32 +108,17 @@ def output_texts(cell):
                 yield html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
-@lru_cache(maxsize=None)
 def executed_with_answers(name: str):
-    """(executed notebook without the probe, {variable: value}) for notebooks/<name>."""
+    """(the session's run of notebooks/<name>, {variable: value} printed by its probe cell)."""
     path = kit_notebooks.NOTEBOOKS / name
-    nb = nbformat.read(path, as_version=4)
-    variables = [answer_variable(c) for c in nb.cells if is_solution(c)]
-    missing = [i for i, c in enumerate(nb.cells) if is_solution(c) and answer_variable(c) is None]
+    committed = nbformat.read(path, as_version=4)
+    missing = [i for i, c in enumerate(committed.cells) if is_solution(c) and answer_variable(c) is None]
     assert not missing, f"{name}: solution cells {missing} do not end with confirmSolution(<variable>, …)"
-    probe = nbformat.v4.new_code_cell(
-        "\n".join(f'System.out.println("{PROBE_MARK} {v} " + Double.toString({v}));' for v in variables)
-    )
-    run = copy.deepcopy(nb)
-    run.cells.append(probe)
-    try:
-        executed, _ = kit_notebooks.execute_node(run, name)
-    except kit_notebooks.NotebookFailure as err:
-        pytest.fail(str(err), pytrace=False)
-    printed = "".join(o.get("text", "") for o in executed.cells[-1].get("outputs", []) if o.get("output_type") == "stream")
-    answers = {}
-    for line in printed.splitlines():
-        if line.startswith(PROBE_MARK + " "):
-            _, var, value = line.split(" ", 2)
-            answers[var] = float(value)
-    assert set(answers) == set(variables), f"{name}: the probe printed {printed!r}"
-    executed.cells.pop()
-    return executed, answers
+    variables = {answer_variable(c) for c in committed.cells if is_solution(c)}
+    nb, _ = run_notebook(path)
+    answers = notebook_answers(path)
+    assert set(answers) == variables, f"{name}: the probe found {sorted(answers)}, the solution cells hold {sorted(variables)}"
+    return nb, answers
 
 
 def _with_solutions():
