@@ -75,6 +75,7 @@ def _notebook_param(item) -> str | None:
     return None
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist turns the group markers into scheduling groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("xdist_group"):
