@@ -246,7 +246,7 @@ public final class ComplexModesModel implements KernelModel {
         /** Per mode: e^{λ j h} for j &lt; LANES (real, imaginary part). */
         double[][] powRe = new double[0][];
         double[][] powIm = new double[0][];
-        /** Per mode: lane sums U_j = Σ_b S_b v_{bL+j} and Σ_b S_b (vt)_{bL+j} (real, imaginary part). */
+        /** Per mode: lane sums U_j = −Σ_b S_b v_{bL+j} and −Σ_b S_b (vt)_{bL+j} (real, imaginary part). */
         double[][] uRe = new double[0][];
         double[][] uIm = new double[0][];
         double[][] utRe = new double[0][];
@@ -259,12 +259,11 @@ public final class ComplexModesModel implements KernelModel {
         /** Per block of the pass and mode: the block's start value S_b = e^{λ t_{bL}}. */
         double[][] sRe = new double[BLOCKS][0];
         double[][] sIm = new double[BLOCKS][0];
-        /** Per block of the pass: ρ̂, then the weighted residual v and v·t. */
-        final double[][] rhoHat = new double[BLOCKS][LANES];
-        final double[][] v = new double[BLOCKS][LANES];
-        final double[][] vt = new double[BLOCKS][LANES];
-        /** One block's target, weights and nodes; the loss lanes. */
-        final double[] rho = new double[LANES];
+        /** Per block of the pass: the misfit ρ − ρ̂, the weighted misfit w (ρ − ρ̂) = −v and its product with t. */
+        final double[][] misfit = new double[BLOCKS][LANES];
+        final double[][] wm = new double[BLOCKS][LANES];
+        final double[][] wmt = new double[BLOCKS][LANES];
+        /** One block's weights and nodes; the loss lanes. */
         final double[] wb = new double[LANES];
         final double[] tb = new double[LANES];
         final double[] lossLanes = new double[LANES];
@@ -328,8 +327,8 @@ public final class ComplexModesModel implements KernelModel {
         java.util.Arrays.fill(work.lossLanes, 0.0);
         for (int s = 0; s < n; s += GROUP) {
             blockStarts(work);
-            modelValues(theta, work);
-            residuals(target, n, s, work);
+            misfits(theta, target, n, s, work);
+            weightedMisfits(s, work);
             if (gradient != null) {
                 gradientLaneSums(work);
             }
@@ -356,7 +355,8 @@ public final class ComplexModesModel implements KernelModel {
                 stx += pr[j] * utRe[j] - pi[j] * utIm[j];
                 sty += pr[j] * utIm[j] + pi[j] * utRe[j];
             }
-            writeGradient(theta, k, sx, sy, stx, sty, gradient);
+            // the lane sums hold −v: the sums of the gradient formulas are their negatives
+            writeGradient(theta, k, -sx, -sy, -stx, -sty, gradient);
         }
         return loss;
     }
@@ -402,16 +402,21 @@ public final class ComplexModesModel implements KernelModel {
         }
     }
 
-    /** ρ̂ on the pass's four blocks: Σ_k Re(c_k S_{k,b} P_{k,j}), one mode at a time, P_j loaded once for all four. */
-    private void modelValues(double[] theta, Scratch work) {
-        double[] rh0 = work.rhoHat[0];
-        double[] rh1 = work.rhoHat[1];
-        double[] rh2 = work.rhoHat[2];
-        double[] rh3 = work.rhoHat[3];
-        java.util.Arrays.fill(rh0, 0.0);
-        java.util.Arrays.fill(rh1, 0.0);
-        java.util.Arrays.fill(rh2, 0.0);
-        java.util.Arrays.fill(rh3, 0.0);
+    /**
+     * The misfit ρ − ρ̂ on the pass's four blocks, which start at point s: the target (0 past the
+     * last node), minus Σ_k Re(c_k S_{k,b} P_{k,j}) one mode at a time, P_j loaded once for all four.
+     */
+    private void misfits(double[] theta, double[] target, int n, int s, Scratch work) {
+        for (int g = 0; g < BLOCKS; g++) {
+            int from = Math.min(s + g * LANES, n);
+            int len = Math.min(LANES, n - from);
+            System.arraycopy(target, from, work.misfit[g], 0, len);
+            java.util.Arrays.fill(work.misfit[g], len, LANES, 0.0);
+        }
+        double[] d0 = work.misfit[0];
+        double[] d1 = work.misfit[1];
+        double[] d2 = work.misfit[2];
+        double[] d3 = work.misfit[3];
         for (int k = 0; k < m; k++) {
             double a = theta[k];
             double b = theta[m + k];
@@ -429,65 +434,58 @@ public final class ComplexModesModel implements KernelModel {
             for (int j = 0; j < LANES; j++) {
                 double p = pr[j];
                 double q = pi[j];
-                rh0[j] += c0r * p - c0i * q;
-                rh1[j] += c1r * p - c1i * q;
-                rh2[j] += c2r * p - c2i * q;
-                rh3[j] += c3r * p - c3i * q;
+                d0[j] -= c0r * p - c0i * q;
+                d1[j] -= c1r * p - c1i * q;
+                d2[j] -= c2r * p - c2i * q;
+                d3[j] -= c3r * p - c3i * q;
             }
         }
     }
 
     /**
-     * Weighted residual v = w (ρ̂ − ρ), v·t and the loss lanes on the pass's blocks, which start at
-     * point s; past the last node the weights are 0 (and the target is set to 0).
+     * The weighted misfit w (ρ − ρ̂) (= −v), its product with t and the loss lanes w (ρ − ρ̂)² on the
+     * pass's blocks, which start at point s (past the last node the weights are 0).
      */
-    private static void residuals(double[] target, int n, int s, Scratch work) {
-        double[] rho = work.rho;
+    private static void weightedMisfits(int s, Scratch work) {
         double[] wb = work.wb;
         double[] tb = work.tb;
         double[] lossLanes = work.lossLanes;
         for (int g = 0; g < BLOCKS; g++) {
-            int from = s + g * LANES;
-            int len = Math.max(0, Math.min(LANES, n - from));
-            System.arraycopy(target, Math.min(from, n), rho, 0, len);
-            java.util.Arrays.fill(rho, len, LANES, 0.0);
-            System.arraycopy(work.w, from, wb, 0, LANES);
-            System.arraycopy(work.t, from, tb, 0, LANES);
-            double[] rh = work.rhoHat[g];
-            double[] v = work.v[g];
-            double[] vt = work.vt[g];
+            System.arraycopy(work.w, s + g * LANES, wb, 0, LANES);
+            System.arraycopy(work.t, s + g * LANES, tb, 0, LANES);
+            double[] d = work.misfit[g];
+            double[] wm = work.wm[g];
+            double[] wmt = work.wmt[g];
             for (int j = 0; j < LANES; j++) {
-                double res = rh[j] - rho[j];
-                double wres = wb[j] * res;
-                lossLanes[j] += wres * res;
-                v[j] = wres;
-                vt[j] = wres * tb[j];
+                double wd = wb[j] * d[j];
+                lossLanes[j] += wd * d[j];
+                wm[j] = wd;
+                wmt[j] = wd * tb[j];
             }
         }
     }
 
     /**
-     * Gradient lane sums U_j += S_b v_{bL+j} and the same with v·t, over the pass's four blocks, mode
-     * by mode. Two loops with two sums each: HotSpot leaves one loop with all four sums unvectorised
-     * (its body is too large to unroll), and then it runs no faster than one block at a time.
+     * Gradient lane sums U_j += S_b w_j (ρ − ρ̂)_{bL+j} (= −S_b v_{bL+j}) and the same times t, over
+     * the pass's four blocks, mode by mode. Two loops with two sums each: HotSpot leaves one loop
+     * with all four sums unvectorised (its body is too large to unroll), and then it runs no faster
+     * than one block at a time.
      */
     private void gradientLaneSums(Scratch work) {
         for (int k = 0; k < m; k++) {
-            double[] sRe = {work.sRe[0][k], work.sRe[1][k], work.sRe[2][k], work.sRe[3][k]};
-            double[] sIm = {work.sIm[0][k], work.sIm[1][k], work.sIm[2][k], work.sIm[3][k]};
-            laneSums(work.uRe[k], work.uIm[k], work.v, sRe, sIm);
-            laneSums(work.utRe[k], work.utIm[k], work.vt, sRe, sIm);
+            laneSums(work.uRe[k], work.uIm[k], work.wm, work.sRe, work.sIm, k);
+            laneSums(work.utRe[k], work.utIm[k], work.wmt, work.sRe, work.sIm, k);
         }
     }
 
-    /** re_j += Σ_g sRe_g x_{g,j}, im_j += Σ_g sIm_g x_{g,j} over the four blocks g of the pass. */
-    private static void laneSums(double[] re, double[] im, double[][] x, double[] sRe, double[] sIm) {
+    /** re_j += Σ_g Re(S_{g,k}) x_{g,j}, im_j += Σ_g Im(S_{g,k}) x_{g,j} over the four blocks g of the pass. */
+    private static void laneSums(double[] re, double[] im, double[][] x, double[][] sRe, double[][] sIm, int k) {
         double[] x0 = x[0];
         double[] x1 = x[1];
         double[] x2 = x[2];
         double[] x3 = x[3];
-        double r0 = sRe[0], r1 = sRe[1], r2 = sRe[2], r3 = sRe[3];
-        double i0 = sIm[0], i1 = sIm[1], i2 = sIm[2], i3 = sIm[3];
+        double r0 = sRe[0][k], r1 = sRe[1][k], r2 = sRe[2][k], r3 = sRe[3][k];
+        double i0 = sIm[0][k], i1 = sIm[1][k], i2 = sIm[2][k], i3 = sIm[3][k];
         for (int j = 0; j < LANES; j++) {
             re[j] += r0 * x0[j] + r1 * x1[j] + r2 * x2[j] + r3 * x3[j];
             im[j] += i0 * x0[j] + i1 * x1[j] + i2 * x2[j] + i3 * x3[j];
