@@ -298,10 +298,11 @@ public final class ComplexModesModel implements KernelModel {
      * λ = −r + iθ, P_j = e^{λ j h} (j &lt; L) and S_b = e^{λ t_{bL}} (both by complex products from
      * e^{λh} and e^{λ t_0}), the mode value is z_i = S_b P_j, so with c = a + ib
      * <pre>  ρ̂(t_i) = Σ_k Re(c_k S_{k,b} P_{k,j})     Σ_i v_i z_i = Σ_j P_j U_j,  U_j = Σ_b S_b v_{bL+j}  </pre>
-     * (and the same with v·t). One pass over the blocks, {@value #BLOCKS} at a time, computes ρ̂,
-     * the residual, the loss and the U_j; every inner loop runs over the L lanes with coefficients
-     * fixed for the pass, so it vectorises, and the lane sums are added up once at the end. Same
-     * values as direct evaluation to ~1e-13 relative (benchmarks/README.md has the timing).
+     * (and the same with v·t). One pass over the blocks, {@value #BLOCKS} at a time, computes the
+     * misfit ρ − ρ̂ (= −v/w), the loss and the U_j (kept with the sign of ρ − ρ̂, hence negated at
+     * the end); every inner loop runs over the L lanes with coefficients fixed for the pass, so it
+     * vectorises, and the lane sums are added up once at the end. Same values as direct evaluation
+     * to ~1e-13 relative (benchmarks/README.md has the timing).
      */
     private double lossAndGradientUniform(double[] theta, Grid grid, double h, double[] target, double[] gradient) {
         int n = grid.size();
