@@ -21,6 +21,7 @@ NUMPY_DIR = os.path.join(HERE, "numpy")
 MODES = 8
 POINTS = 2000
 LANES = 64  # ComplexModesModel.LANES
+BLOCKS = 4  # ComplexModesModel.BLOCKS (blocks per pass; the grid is padded to BLOCKS * LANES points)
 TARGET_STEP_US = 14.0
 TARGET_RATIO_RECURRENCE = 9.0
 
@@ -41,12 +42,14 @@ def cpu_info():
     return model, width, "fma" in flags
 
 
-def step_flops(modes=MODES, points=POINTS, lanes=LANES):
-    """Floating-point operations of one Java step (an FMA counts 2): per mode and (padded) point,
-    2 FMA for rho_hat and 4 FMA for the gradient lane sums; per point 5 for the residual and loss;
-    per mode and lane 6 for the powers e^{lambda j h} and 8 for the final sums."""
-    padded = -(-points // lanes) * lanes
-    return 12 * modes * padded + 5 * padded + 14 * modes * lanes
+def step_flops(modes=MODES, points=POINTS, lanes=LANES, blocks=BLOCKS):
+    """Floating-point operations of one Java step (a multiplication and an addition count 1 each; the
+    JIT emits no FMA for Java's a * b + c). Per mode and padded point: 4 for the misfit rho - rho_hat,
+    8 for the gradient lane sums; per padded point 4 for the weighted misfit, its product with t and
+    the loss; per mode and lane 6 for the powers e^{lambda j h} and 16 for the final sums; per mode
+    and block 12 for the block start value and its product with a + ib."""
+    padded = -(-points // (lanes * blocks)) * lanes * blocks
+    return 12 * modes * padded + 4 * padded + 22 * modes * lanes + 12 * modes * (padded // lanes)
 
 
 class Arm:

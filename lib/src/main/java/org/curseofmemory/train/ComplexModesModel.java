@@ -223,35 +223,54 @@ public final class ComplexModesModel implements KernelModel {
      */
     static final int LANES = 64;
 
+    /**
+     * Blocks per pass: the lane loops work on four blocks at once, so each lane of ρ̂ and of a
+     * gradient sum is loaded and stored once per four blocks instead of once per block (loads and
+     * stores, not arithmetic, bounded the one-block loops). The loops below are written out for
+     * exactly four blocks.
+     */
+    static final int BLOCKS = 4;
+
+    /** Points per pass; the uniform path pads the grid to a multiple of it with zero weights. */
+    static final int GROUP = BLOCKS * LANES;
+
     /** Per-thread scratch arrays of the uniform-grid path (the model itself stays immutable and shareable). */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
         /** The grid the cached nodes and weights belong to (a Grid is immutable). */
         Grid grid;
-        /** Nodes and weights, zero-padded to blocks·LANES. */
+        /** Nodes and weights, zero-padded to a multiple of GROUP. */
         double[] t = new double[0];
         double[] w = new double[0];
         /** Per mode: e^{λ j h} for j &lt; LANES (real, imaginary part). */
         double[][] powRe = new double[0][];
         double[][] powIm = new double[0][];
-        /** Per mode: lane sums U_j = Σ_b S_b v_{bL+j} and Σ_b S_b (vt)_{bL+j} (real, imaginary part). */
+        /** Per mode: lane sums U_j = −Σ_b S_b v_{bL+j} and −Σ_b S_b (vt)_{bL+j} (real, imaginary part). */
         double[][] uRe = new double[0][];
         double[][] uIm = new double[0][];
         double[][] utRe = new double[0][];
         double[][] utIm = new double[0][];
-        /** The current block: model values, target, weights, nodes; weighted residual v and v·t; loss lanes. */
-        final double[] rhoHat = new double[LANES];
-        final double[] rho = new double[LANES];
+        /** Per mode: the block step e^{λLh} and the start value e^{λ t} of the next pass. */
+        double[] stepRe = new double[0];
+        double[] stepIm = new double[0];
+        double[] startRe = new double[0];
+        double[] startIm = new double[0];
+        /** Per block of the pass and mode: the block's start value S_b = e^{λ t_{bL}}. */
+        double[][] sRe = new double[BLOCKS][0];
+        double[][] sIm = new double[BLOCKS][0];
+        /** Per block of the pass: the misfit ρ − ρ̂, the weighted misfit w (ρ − ρ̂) = −v and its product with t. */
+        final double[][] misfit = new double[BLOCKS][LANES];
+        final double[][] wm = new double[BLOCKS][LANES];
+        final double[][] wmt = new double[BLOCKS][LANES];
+        /** One block's weights and nodes; the loss lanes. */
         final double[] wb = new double[LANES];
         final double[] tb = new double[LANES];
-        final double[] v = new double[LANES];
-        final double[] vt = new double[LANES];
         final double[] lossLanes = new double[LANES];
 
         Scratch fit(int modes, Grid g) {
             if (grid != g) {
-                int padded = (g.size() + LANES - 1) / LANES * LANES;
+                int padded = (g.size() + GROUP - 1) / GROUP * GROUP;
                 grid = g;
                 t = java.util.Arrays.copyOf(g.nodes(), padded);
                 w = java.util.Arrays.copyOf(g.weights(), padded);
@@ -263,6 +282,12 @@ public final class ComplexModesModel implements KernelModel {
                 uIm = new double[modes][LANES];
                 utRe = new double[modes][LANES];
                 utIm = new double[modes][LANES];
+                stepRe = new double[modes];
+                stepIm = new double[modes];
+                startRe = new double[modes];
+                startIm = new double[modes];
+                sRe = new double[BLOCKS][modes];
+                sIm = new double[BLOCKS][modes];
             }
             return this;
         }
@@ -273,8 +298,9 @@ public final class ComplexModesModel implements KernelModel {
      * λ = −r + iθ, P_j = e^{λ j h} (j &lt; L) and S_b = e^{λ t_{bL}} (both by complex products from
      * e^{λh} and e^{λ t_0}), the mode value is z_i = S_b P_j, so with c = a + ib
      * <pre>  ρ̂(t_i) = Σ_k Re(c_k S_{k,b} P_{k,j})     Σ_i v_i z_i = Σ_j P_j U_j,  U_j = Σ_b S_b v_{bL+j}  </pre>
-     * (and the same with v·t). One pass over the blocks computes ρ̂, the residual, the loss and the
-     * U_j; every inner loop runs over the L lanes with coefficients fixed for the block, so it
+     * (and the same with v·t). One pass over the blocks, {@value #BLOCKS} at a time, computes the
+     * misfit ρ − ρ̂ (= −v/w), the loss and the U_j (kept with the sign of ρ − ρ̂, hence negated at
+     * the end); every inner loop runs over the L lanes with coefficients fixed for the pass, so it
      * vectorises, and the lane sums are added up once at the end. Same values as direct evaluation
      * to ~1e-13 relative (benchmarks/README.md has the timing).
      */
@@ -282,27 +308,15 @@ public final class ComplexModesModel implements KernelModel {
         int n = grid.size();
         Scratch work = SCRATCH.get().fit(m, grid);
         double t0 = work.t[0];
-        // per mode: powers P_j, the block step e^{λLh}, the start value S_0 = e^{λ t_0} times c
-        double[] stepRe = new double[m];
-        double[] stepIm = new double[m];
-        double[] startRe = new double[m];
-        double[] startIm = new double[m];
+        double[] stepRe = work.stepRe;
+        double[] stepIm = work.stepIm;
+        double[] startRe = work.startRe;
+        double[] startIm = work.startIm;
         for (int k = 0; k < m; k++) {
             double r = param.decayRate(theta[2 * m + k]);
             double om = theta[3 * m + k];
-            double[] pr = work.powRe[k];
-            double[] pi = work.powIm[k];
             double eh = Math.exp(-r * h);
-            double zr = eh * Math.cos(om * h);
-            double zi = eh * Math.sin(om * h);
-            pr[0] = 1;
-            pi[0] = 0;
-            for (int j = 1; j < LANES; j++) {
-                pr[j] = pr[j - 1] * zr - pi[j - 1] * zi;
-                pi[j] = pr[j - 1] * zi + pi[j - 1] * zr;
-            }
-            stepRe[k] = pr[LANES - 1] * zr - pi[LANES - 1] * zi;
-            stepIm[k] = pr[LANES - 1] * zi + pi[LANES - 1] * zr;
+            powers(eh * Math.cos(om * h), eh * Math.sin(om * h), work.powRe[k], work.powIm[k], stepRe, stepIm, k);
             double e0 = Math.exp(-r * t0);
             startRe[k] = e0 * Math.cos(om * t0);
             startIm[k] = e0 * Math.sin(om * t0);
@@ -311,62 +325,18 @@ public final class ComplexModesModel implements KernelModel {
             java.util.Arrays.fill(work.utRe[k], 0.0);
             java.util.Arrays.fill(work.utIm[k], 0.0);
         }
-        double[] rhoHat = work.rhoHat;
-        double[] rho = work.rho;
-        double[] wb = work.wb;
-        double[] tb = work.tb;
-        double[] v = work.v;
-        double[] vt = work.vt;
-        double[] lossLanes = work.lossLanes;
-        java.util.Arrays.fill(lossLanes, 0.0);
-        for (int s = 0; s < n; s += LANES) {
-            // ρ̂ on the block: Σ_k Re(c_k S_k P_{k,j})
-            java.util.Arrays.fill(rhoHat, 0.0);
-            for (int k = 0; k < m; k++) {
-                double a = theta[k];
-                double b = theta[m + k];
-                double cr = a * startRe[k] - b * startIm[k];
-                double ci = a * startIm[k] + b * startRe[k];
-                double[] pr = work.powRe[k];
-                double[] pi = work.powIm[k];
-                for (int j = 0; j < LANES; j++) {
-                    rhoHat[j] += cr * pr[j] - ci * pi[j];
-                }
-            }
-            // residual and loss; past the last node the weights are 0 (and the target is set to 0)
-            int len = Math.min(LANES, n - s);
-            System.arraycopy(target, s, rho, 0, len);
-            java.util.Arrays.fill(rho, len, LANES, 0.0);
-            System.arraycopy(work.w, s, wb, 0, LANES);
-            System.arraycopy(work.t, s, tb, 0, LANES);
-            for (int j = 0; j < LANES; j++) {
-                double res = rhoHat[j] - rho[j];
-                double wres = wb[j] * res;
-                lossLanes[j] += wres * res;
-                v[j] = wres;
-                vt[j] = wres * tb[j];
-            }
-            // gradient lane sums U_j += S_b v_j, and the next block's start values
-            for (int k = 0; k < m; k++) {
-                double sr = startRe[k];
-                double si = startIm[k];
-                double[] uRe = work.uRe[k];
-                double[] uIm = work.uIm[k];
-                double[] utRe = work.utRe[k];
-                double[] utIm = work.utIm[k];
-                for (int j = 0; j < LANES; j++) {
-                    uRe[j] += sr * v[j];
-                    uIm[j] += si * v[j];
-                    utRe[j] += sr * vt[j];
-                    utIm[j] += si * vt[j];
-                }
-                startRe[k] = sr * stepRe[k] - si * stepIm[k];
-                startIm[k] = sr * stepIm[k] + si * stepRe[k];
+        java.util.Arrays.fill(work.lossLanes, 0.0);
+        for (int s = 0; s < n; s += GROUP) {
+            blockStarts(work);
+            misfits(theta, target, n, s, work);
+            weightedMisfits(s, work);
+            if (gradient != null) {
+                gradientLaneSums(work);
             }
         }
         double loss = 0;
         for (int j = 0; j < LANES; j++) {
-            loss += lossLanes[j];
+            loss += work.lossLanes[j];
         }
         loss *= 0.5;
         if (gradient == null) {
@@ -386,9 +356,141 @@ public final class ComplexModesModel implements KernelModel {
                 stx += pr[j] * utRe[j] - pi[j] * utIm[j];
                 sty += pr[j] * utIm[j] + pi[j] * utRe[j];
             }
-            writeGradient(theta, k, sx, sy, stx, sty, gradient);
+            // the lane sums hold −v: the sums of the gradient formulas are their negatives
+            writeGradient(theta, k, -sx, -sy, -stx, -sty, gradient);
         }
         return loss;
+    }
+
+    /**
+     * P_j = z^j for j &lt; LANES into (pr, pi), and z^LANES into (stepRe[k], stepIm[k]). By doubling,
+     * P_{len+j} = P_j z^len: the products of one doubling are independent, where P_j = P_{j−1} z
+     * would be a chain of LANES dependent multiplications.
+     */
+    private static void powers(double zr, double zi, double[] pr, double[] pi, double[] stepRe, double[] stepIm,
+                               int k) {
+        pr[0] = 1;
+        pi[0] = 0;
+        double qr = zr; // z^len
+        double qi = zi;
+        for (int len = 1; len < LANES; len *= 2) {
+            for (int j = 0; j < len; j++) {
+                pr[len + j] = pr[j] * qr - pi[j] * qi;
+                pi[len + j] = pr[j] * qi + pi[j] * qr;
+            }
+            double sq = qr * qr - qi * qi;
+            qi = 2 * qr * qi;
+            qr = sq;
+        }
+        stepRe[k] = qr;
+        stepIm[k] = qi;
+    }
+
+    /** The start values S_b of the pass's blocks from the running start value, which moves on by BLOCKS blocks. */
+    private void blockStarts(Scratch work) {
+        for (int k = 0; k < m; k++) {
+            double sr = work.startRe[k];
+            double si = work.startIm[k];
+            for (int g = 0; g < BLOCKS; g++) {
+                work.sRe[g][k] = sr;
+                work.sIm[g][k] = si;
+                double next = sr * work.stepRe[k] - si * work.stepIm[k];
+                si = sr * work.stepIm[k] + si * work.stepRe[k];
+                sr = next;
+            }
+            work.startRe[k] = sr;
+            work.startIm[k] = si;
+        }
+    }
+
+    /**
+     * The misfit ρ − ρ̂ on the pass's four blocks, which start at point s: the target (0 past the
+     * last node), minus Σ_k Re(c_k S_{k,b} P_{k,j}) one mode at a time, P_j loaded once for all four.
+     */
+    private void misfits(double[] theta, double[] target, int n, int s, Scratch work) {
+        for (int g = 0; g < BLOCKS; g++) {
+            int from = Math.min(s + g * LANES, n);
+            int len = Math.min(LANES, n - from);
+            System.arraycopy(target, from, work.misfit[g], 0, len);
+            java.util.Arrays.fill(work.misfit[g], len, LANES, 0.0);
+        }
+        double[] d0 = work.misfit[0];
+        double[] d1 = work.misfit[1];
+        double[] d2 = work.misfit[2];
+        double[] d3 = work.misfit[3];
+        for (int k = 0; k < m; k++) {
+            double a = theta[k];
+            double b = theta[m + k];
+            // c S_b = (a + ib)(S_r + i S_i) for the four blocks
+            double c0r = a * work.sRe[0][k] - b * work.sIm[0][k];
+            double c0i = a * work.sIm[0][k] + b * work.sRe[0][k];
+            double c1r = a * work.sRe[1][k] - b * work.sIm[1][k];
+            double c1i = a * work.sIm[1][k] + b * work.sRe[1][k];
+            double c2r = a * work.sRe[2][k] - b * work.sIm[2][k];
+            double c2i = a * work.sIm[2][k] + b * work.sRe[2][k];
+            double c3r = a * work.sRe[3][k] - b * work.sIm[3][k];
+            double c3i = a * work.sIm[3][k] + b * work.sRe[3][k];
+            double[] pr = work.powRe[k];
+            double[] pi = work.powIm[k];
+            for (int j = 0; j < LANES; j++) {
+                double p = pr[j];
+                double q = pi[j];
+                d0[j] -= c0r * p - c0i * q;
+                d1[j] -= c1r * p - c1i * q;
+                d2[j] -= c2r * p - c2i * q;
+                d3[j] -= c3r * p - c3i * q;
+            }
+        }
+    }
+
+    /**
+     * The weighted misfit w (ρ − ρ̂) (= −v), its product with t and the loss lanes w (ρ − ρ̂)² on the
+     * pass's blocks, which start at point s (past the last node the weights are 0).
+     */
+    private static void weightedMisfits(int s, Scratch work) {
+        double[] wb = work.wb;
+        double[] tb = work.tb;
+        double[] lossLanes = work.lossLanes;
+        for (int g = 0; g < BLOCKS; g++) {
+            System.arraycopy(work.w, s + g * LANES, wb, 0, LANES);
+            System.arraycopy(work.t, s + g * LANES, tb, 0, LANES);
+            double[] d = work.misfit[g];
+            double[] wm = work.wm[g];
+            double[] wmt = work.wmt[g];
+            for (int j = 0; j < LANES; j++) {
+                double wd = wb[j] * d[j];
+                lossLanes[j] += wd * d[j];
+                wm[j] = wd;
+                wmt[j] = wd * tb[j];
+            }
+        }
+    }
+
+    /**
+     * Gradient lane sums U_j += S_b w_j (ρ − ρ̂)_{bL+j} (= −S_b v_{bL+j}) and the same times t, over
+     * the pass's four blocks, mode by mode. Two loops with two sums each: HotSpot leaves one loop
+     * with all four sums unvectorised (its body is too large to unroll), and then it runs no faster
+     * than one block at a time.
+     */
+    private void gradientLaneSums(Scratch work) {
+        for (int k = 0; k < m; k++) {
+            laneSums(work.uRe[k], work.uIm[k], work.wm, work.sRe, work.sIm, k);
+            laneSums(work.utRe[k], work.utIm[k], work.wmt, work.sRe, work.sIm, k);
+        }
+    }
+
+    /** re_j += Σ_g Re(S_{g,k}) x_{g,j}, im_j += Σ_g Im(S_{g,k}) x_{g,j} over the four blocks g of the pass. */
+    private static void laneSums(double[] re, double[] im, double[][] x, double[][] sRe, double[][] sIm, int k) {
+        double[] x0 = x[0];
+        double[] x1 = x[1];
+        double[] x2 = x[2];
+        double[] x3 = x[3];
+        double r0 = sRe[0][k], r1 = sRe[1][k], r2 = sRe[2][k], r3 = sRe[3][k];
+        double i0 = sIm[0][k], i1 = sIm[1][k], i2 = sIm[2][k], i3 = sIm[3][k];
+        for (int j = 0; j < LANES; j++) {
+            re[j] += r0 * x0[j] + r1 * x1[j] + r2 * x2[j] + r3 * x3[j];
+            im[j] += i0 * x0[j] + i1 * x1[j] + i2 * x2[j] + i3 * x3[j];
+        }
     }
 
     /** Any grid: e^{−r t}, cos and sin evaluated at every node. */

@@ -95,7 +95,7 @@ class ComplexModesUniformPathTest extends KitTest {
 
     @Test
     void partialBlocksAndShiftedStartMatchNaiveReference() {
-        for (int n : new int[] {2, 3, 31, 32, 33, 64, 65, 2001}) {
+        for (int n : new int[] {2, 3, 31, 32, 33, 64, 65, 255, 256, 257, 2001}) {
             check(ComplexModesModel.of(3, Reparameterization.SOFTPLUS), uniform(0.0, 0.05, n));
             check(ComplexModesModel.of(1, Reparameterization.EXP), uniform(1.25, 0.01, n));
         }
