@@ -4,7 +4,8 @@
 #   2. the whole Airy plateau sweep (t0 = 1..6, 5 seeds, 4 pairs, plain GD until rel. loss <= 0.1).
 # The step is also timed in CPU time by interleaved rounds of Java, NumPy (recurrence, exp) and
 # JAX (jit, float64) (interleave.py), which prints the host CPU, its vector width, the BLAS kernel
-# and one "target ...: MET/MISSED" line per goal of the step.
+# and one "target ...: MET/MISSED" line per goal of the step; then the time from kernel start to the
+# first figure of notebook 00 (first_figure.py), with its target line.
 # Builds lib + benchmarks (no tests), makes benchmarks/.venv from numpy/requirements.txt if needed,
 # runs both sides, checks that they did the same work, prints a side-by-side table and the ratios
 # NumPy time / Java time.
@@ -26,7 +27,7 @@ fi
 mkdir -p "$OUT"
 
 echo "== build (lib + benchmarks, tests skipped)"
-(cd "$ROOT" && mvn -q -pl lib,benchmarks -am package -DskipTests)
+(cd "$ROOT" && ./mvnw -q -B -ntp -pl lib,benchmarks -am package -DskipTests)
 CP="$HERE/target/classes:$(cat "$HERE/target/benchmarks.classpath")"
 
 echo "== NumPy environment ($VENV)"
@@ -162,3 +163,9 @@ PYEOF
 echo
 echo "== one step, interleaved CPU-time rounds (goals: step <= 14 us, >= 9x NumPy recurrence)"
 cat "$OUT/interleaved.txt"
+
+echo
+echo "== first figure of notebook 00 after kernel start (goal: <= 4 s; the kit's kernel and JVM options)"
+# kit_setup exports what the kit's lab uses: its kernelspec (JUPYTER_PATH) and JJAVA_JVM_OPTS
+(cd "$ROOT" && source environment/setup.sh && kit_setup >/dev/null \
+  && "$KIT_VENV/bin/python" benchmarks/first_figure.py --rounds "$([[ $QUICK == 1 ]] && echo 2 || echo 5)")
