@@ -30,7 +30,9 @@ import org.curseofmemory.linalg.MatrixExponential;
 import org.curseofmemory.linalg.Matrices;
 import org.curseofmemory.optim.Progress;
 import org.curseofmemory.optim.ProgressListener;
+import org.curseofmemory.optim.StopReason;
 import org.curseofmemory.optim.TrainingMonitor;
+import org.curseofmemory.optim.TrainingResult;
 import org.curseofmemory.plot.Chart;
 import org.curseofmemory.plot.PlotlyJson;
 import org.curseofmemory.plot.TableHtml;
@@ -534,22 +536,6 @@ class BadInputFuzzTest extends KitTest {
 
     // ---------------------------------------------------------------- linalg, quad
 
-    /** The linalg and quad entrances already clear; the rest is in {@link #matricesAndQuadratureHelpers()}. */
-    @Test
-    void matrixAndQuadratureEntrances() {
-        for (double[][] m : MATRICES) {
-            probe("Matrices", "fromRows " + s(m), () -> Matrices.fromRows("A", m).getNumRows());
-            probe("MatrixExponential", "exp " + s(m), () -> MatrixExponential.exp(m));
-        }
-        probe("Matrices", "fromRows ragged", () -> Matrices.fromRows("A", new double[][] {{1, 2}, {3}}).getNumRows());
-        probe("Matrices", "checkedCopy null", () -> Matrices.checkedCopy("A", null).getNumRows());
-        probe("MatrixExponential", "exp null DMatrix", () -> MatrixExponential.exp((org.ejml.data.DMatrixRMaj) null));
-        probe("MatrixExponential", "frechet null", () -> MatrixExponential.frechet(null, null));
-        probe("HalfLineQuadrature", "integrate null", () -> HalfLineQuadrature.integrate(null, 100, 1e-6));
-        done();
-    }
-
-    @org.junit.jupiter.api.Disabled("issue 12: open findings, to fix at the entrances before enabling (see the commit message)")
     @Test
     void matricesAndQuadratureHelpers() {
         for (double[][] m : MATRICES) {
@@ -596,36 +582,6 @@ class BadInputFuzzTest extends KitTest {
 
     // ---------------------------------------------------------------- signal.Lorenz96, train.sequence
 
-    /** The Lorenz-96 and sequence-training entrances already clear; the rest is in {@link #lorenzAndSequenceTraining()}. */
-    @Test
-    void lorenzAndSequenceEntrances() {
-        for (int n : INTS) {
-            for (double f : DOUBLES) {
-                probe("Lorenz96", "of " + n + "," + f, () -> Lorenz96.of(n, f).fixedPoint());
-            }
-        }
-        Lorenz96 l96 = Lorenz96.of(5, 8);
-        for (double[] x : ARRAYS) {
-            probe("Lorenz96", "derivative " + s(x), () -> l96.derivative(x));
-            probe("Lorenz96", "energy " + s(x), () -> l96.energy(x));
-        }
-        probe("TargetFunctional", "ofKernel null", () -> TargetFunctional.ofKernel(null, 0.1));
-        for (double dt : DOUBLES) {
-            probe("TargetFunctional", "ofKernel dt=" + dt, () -> TargetFunctional.ofKernel(Kernels.exponential(1), dt)
-                    .outputs(new double[] {1, 0, 0}));
-        }
-        DiscreteRnn rnn = DiscreteRnn.linear(2, 0.1);
-        TargetFunctional target = TargetFunctional.ofKernel(Kernels.exponential(1), 0.1);
-        SequenceDataset data = SequenceDataset.whiteNoise(target, 3, 8, 1);
-        probe("SequenceDataset", "whiteNoise null target", () -> SequenceDataset.whiteNoise(null, 2, 2, 1));
-        probe("Lorenz96Data", "of null system", () -> Lorenz96Data.of(null, target, 2, 2, 1));
-        probe("DataLoss", "of null model", () -> DataLoss.of(null, data));
-        probe("DataLoss", "of null data", () -> DataLoss.of(rnn, null));
-        probe("SequenceProblem", "of null", () -> SequenceProblem.of(null, 1));
-        done();
-    }
-
-    @org.junit.jupiter.api.Disabled("issue 12: open findings, to fix at the entrances before enabling (see the commit message)")
     @Test
     void lorenzAndSequenceTraining() {
         for (int n : INTS) {
@@ -742,7 +698,7 @@ class BadInputFuzzTest extends KitTest {
     @Test
     void sweepsAndTrainingListeners() {
         java.util.List<Double> values = java.util.List.of(1.0, 2.0);
-        for (int t : new int[] {Integer.MIN_VALUE, -1, 0, 1, 2}) {
+        for (int t : INTS) {
             probe("Sweep", "run threads=" + t, () -> Sweep.run(values, new long[] {1}, (p, seed) -> p, t).size());
         }
         probe("Sweep", "run null values", () -> Sweep.run(null, new long[] {1}, (p, seed) -> p, 1));
@@ -811,6 +767,42 @@ class BadInputFuzzTest extends KitTest {
         }
         probe("TrainingMonitor", "observe null theta", () -> new TrainingMonitor("gd", StoppingCriteria.defaults(), List.of())
                 .observe(0, 0, 1, 1, null));
+        for (double loss : DOUBLES) {
+            probe("TrainingMonitor", "observe loss=" + loss + " then finish", () -> {
+                TrainingMonitor m = new TrainingMonitor("gd", StoppingCriteria.defaults().withMaxSteps(1), List.of());
+                m.observe(0, 0, loss, 1, new double[] {1});
+                if (!m.stopped()) {
+                    m.observe(1, 1, loss, 1, new double[] {1});
+                }
+                TrainingResult res = m.finish();
+                return res.historySize() == 0 ? res.referenceLoss() : res.finalRelativeLoss();
+            });
+            probe("TrainingMonitor", "observe loss=" + loss + " after a first step", () -> {
+                TrainingMonitor m = new TrainingMonitor("gd", StoppingCriteria.defaults(), List.of());
+                m.observe(0, 0, 1, 1, new double[] {1});
+                m.observe(1, 1, loss, 1, new double[] {1});
+                return m.stopped() ? m.finish().finalLoss() : 1.0;
+            });
+            probe("TrainingMonitor", "new referenceLoss=" + loss,
+                    () -> new TrainingMonitor("gd", StoppingCriteria.defaults(), List.of(), loss).stopped());
+        }
+        probe("TrainingMonitor", "finish before observe", () -> new TrainingMonitor("gd", StoppingCriteria.defaults(),
+                List.of()).finish());
+        probe("TrainingMonitor", "finish after stop without observe", () -> {
+            TrainingMonitor m = new TrainingMonitor("gd", StoppingCriteria.defaults(), List.of());
+            m.stop(StopReason.STALLED, "x");
+            return m.finish();
+        });
+        probe("TrainingMonitor", "observe after the stop", () -> {
+            TrainingMonitor m = new TrainingMonitor("gd", StoppingCriteria.defaults().withMaxSteps(0), List.of());
+            m.observe(0, 0, 1, 1, new double[] {1});
+            return m.observe(1, 1, 1, 1, new double[] {1});
+        });
+        probe("TrainingMonitor", "observe a longer theta", () -> {
+            TrainingMonitor m = new TrainingMonitor("gd", StoppingCriteria.defaults(), List.of());
+            m.observe(0, 0, 1, 1, new double[] {1});
+            return m.observe(1, 1, 1, 1, new double[] {1, 2});
+        });
         probe("TrainingMonitor", "stop null reason", () -> new TrainingMonitor("gd", StoppingCriteria.defaults(), List.of())
                 .stop(null, "x"));
         done();
