@@ -86,9 +86,9 @@ public final class PlateauSweep {
         return new PlateauSweep(trainer, problems, values, seeds, relativeLossLevel, threads, parameterName, progress);
     }
 
-    /** A copy using a pool of ≥ 1 threads. */
+    /** A copy using a pool of threads, in [1, {@link Sweep#MAX_THREADS}]. */
     public PlateauSweep withThreads(int threadCount) {
-        Validate.atLeast("sweep threads", threadCount, 1);
+        Validate.capped("sweep threads", threadCount, 1, Sweep.MAX_THREADS);
         return new PlateauSweep(trainer, problems, values, seeds, level, threadCount, parameterName, progress);
     }
 

@@ -17,6 +17,8 @@ import org.curseofmemory.util.Validate;
 public final class Sweep {
     /** Default pool size: 2 (the kit's machines have 2 cores). */
     public static final int DEFAULT_THREADS = 2;
+    /** Largest pool size accepted. */
+    public static final int MAX_THREADS = 256;
 
     private Sweep() {
     }
@@ -27,7 +29,7 @@ public final class Sweep {
      * @param values  parameter values (not empty)
      * @param seeds   seeds (not empty)
      * @param task    deterministic, thread-safe task
-     * @param threads pool size ≥ 1
+     * @param threads pool size in [1, {@link #MAX_THREADS}] (no more threads than tasks are started)
      * @return results, index = valueIndex·seeds.length + seedIndex
      */
     public static <P, R> List<R> run(List<P> values, long[] seeds, BiFunction<P, Long, R> task, int threads) {
@@ -36,8 +38,9 @@ public final class Sweep {
         Validate.notNull("sweep task", task);
         Validate.notEmpty("sweep values", values);
         Validate.notEmpty("sweep seeds", seeds);
-        Validate.atLeast("sweep threads", threads, 1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Validate.capped("sweep threads", threads, 1, MAX_THREADS);
+        long tasks = (long) values.size() * seeds.length;
+        ExecutorService pool = Executors.newFixedThreadPool((int) Math.min(threads, tasks), r -> {
             Thread t = new Thread(r, "curse-of-memory-sweep");
             t.setDaemon(true);
             return t;

@@ -18,6 +18,8 @@ public final class KernelTables {
      * Name of the time column t (the lag variable of ρ(t), docs/theory.md §1).
      */
     public static final String TIME_COLUMN = "t";
+    /** Largest number of samples of {@link #sample(double, int, MemoryKernel...)} (a table to plot or print). */
+    public static final int MAX_SAMPLES = 1_000_000;
 
     private KernelTables() {
     }
@@ -38,12 +40,12 @@ public final class KernelTables {
      * (docs/theory.md §1).
      *
      * @param tMax    last time tMax &gt; 0
-     * @param n       number of samples n ≥ 2
+     * @param n       number of samples n in [2, {@link #MAX_SAMPLES}]
      * @param kernels at least one kernel, distinct names
      */
     public static Table sample(double tMax, int n, MemoryKernel... kernels) {
         Validate.positive("sampling end tMax", tMax);
-        Validate.atLeast("number of samples n", n, 2);
+        Validate.capped("number of samples n", n, 2, MAX_SAMPLES);
         double[] t = new double[n];
         for (int i = 0; i < n; i++) {
             t[i] = i == n - 1 ? tMax : i * tMax / (n - 1);
@@ -65,13 +67,14 @@ public final class KernelTables {
             String name = k.name();
             if (!names.add(name)) {
                 throw new KitArgumentException("kernel " + j + " has column name '" + name
-                        + "', already used; rename it with kernel.named(...)");
+                        + "', already used: column names must be distinct; rename it with kernel.named(...)");
             }
             double[] v = new double[t.length];
             for (int i = 0; i < t.length; i++) {
                 v[i] = k.value(t[i]);
                 if (!Double.isFinite(v[i])) {
-                    throw new ArithmeticException("kernel '" + name + "' returned " + v[i] + " at t=" + t[i]);
+                    throw new KitArgumentException("kernel '" + name + "' returned " + v[i] + " at t=" + t[i]
+                            + "; a memory kernel must be finite on [0, inf)");
                 }
             }
             table.addColumns(DoubleColumn.create(name, v));

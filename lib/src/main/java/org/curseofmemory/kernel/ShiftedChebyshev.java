@@ -2,17 +2,32 @@ package org.curseofmemory.kernel;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import org.curseofmemory.util.KitArgumentException;
+import org.curseofmemory.util.Validate;
 
 /**
  * Shifted Chebyshev series p(s) = Σ_{j&lt;n} c_j T_j(2s − 1) on [0, 1]
  * (the well-conditioned basis of the Jackson construction, docs/theory.md §3).
  */
 public final class ShiftedChebyshev {
+    /** Largest number of coefficients {@link #toMonomial(double[])} accepts (its b_k grow like 5.83ⁿ). */
+    public static final int MAX_MONOMIAL_TERMS = 200;
+
     private ShiftedChebyshev() {
     }
 
-    /** Clenshaw evaluation of Σ_j c_j T_j(x) for x ∈ [−1, 1]; backward-stable. */
+    /**
+     * Clenshaw evaluation of Σ_j c_j T_j(x) for x ∈ [−1, 1]; backward-stable.
+     *
+     * @param c at least one coefficient, finite
+     * @param x in [−1, 1]
+     */
     public static double clenshaw(double[] c, double x) {
+        Validate.notNull("Chebyshev coefficients c", c);
+        if (c.length == 0) {
+            throw new KitArgumentException("Chebyshev coefficients c must not be empty");
+        }
+        Validate.inRange("Chebyshev argument x", x, -1, 1);
         double b1 = 0;
         double b2 = 0;
         double twoX = 2 * x;
@@ -21,11 +36,22 @@ public final class ShiftedChebyshev {
             b2 = b1;
             b1 = b0;
         }
-        return x * b1 - b2 + c[0];
+        double value = x * b1 - b2 + c[0];
+        if (!Double.isFinite(value)) {
+            Validate.finiteArray("Chebyshev coefficients c", c, 1); // names a non-finite coefficient
+            throw new KitArgumentException("Chebyshev sum at x=" + x + " overflowed to " + value
+                    + ": the coefficients c must be smaller");
+        }
+        return value;
     }
 
-    /** T_0(x), …, T_{n−1}(x) by the three-term recurrence, into {@code out}. */
+    /** T_0(x), …, T_{n−1}(x) for x ∈ [−1, 1] by the three-term recurrence, into {@code out} (length n ≥ 1). */
     public static void basis(double x, double[] out) {
+        Validate.inRange("Chebyshev argument x", x, -1, 1);
+        Validate.notNull("output out", out);
+        if (out.length == 0) {
+            throw new KitArgumentException("output out must not be empty (it receives T_0..T_{n-1})");
+        }
         int n = out.length;
         out[0] = 1;
         if (n > 1) {
@@ -42,8 +68,13 @@ public final class ShiftedChebyshev {
      * {@link BigDecimal} and rounded once, so each b_k is the correctly rounded coefficient of the
      * fitted polynomial. The b_k grow like (3 + 2√2)^n with alternating signs: summing Σ b_k s^k in
      * floating point loses about n·log₁₀(5.83) digits, which is why kernels are evaluated by Clenshaw.
+     *
+     * @param c between 1 and {@link #MAX_MONOMIAL_TERMS} coefficients, finite
+     * @throws IllegalArgumentException also if a b_k overflows
      */
     public static double[] toMonomial(double[] c) {
+        Validate.finiteArray("Chebyshev coefficients c", c, 1);
+        Validate.capped("number of Chebyshev coefficients", c.length, 1, MAX_MONOMIAL_TERMS);
         int n = c.length;
         BigInteger[][] t = new BigInteger[n][];
         t[0] = new BigInteger[] {BigInteger.ONE};
@@ -79,6 +110,10 @@ public final class ShiftedChebyshev {
                 }
             }
             b[k] = sum.doubleValue();
+            if (!Double.isFinite(b[k])) {
+                throw new KitArgumentException("monomial coefficient b_" + k + " overflows (" + b[k] + ") for "
+                        + n + " Chebyshev coefficients: the coefficients c must be smaller");
+            }
         }
         return b;
     }

@@ -15,9 +15,9 @@ import org.ejml.dense.row.NormOps_DDRM;
  *
  * <p>The one matrix exponential of the kit, with its Fréchet derivative; EJML matrices or
  * row-major flat arrays (the models' layout). Failure behaviour, everywhere: a non-finite entry of
- * the input is an {@link IllegalArgumentException} naming it; an overflow of e^A is an
- * {@link ArithmeticException}; no method returns NaN instead. Callers that prefer a NaN loss (so
- * that a trainer reports DIVERGED) catch the exception themselves.
+ * the input is an {@link IllegalArgumentException} naming it, and so is an A too large for e^A to
+ * be finite (the message names A, its norm and the overflow); no method returns NaN or ∞ instead.
+ * Callers that prefer a NaN loss (so that a trainer reports DIVERGED) catch the exception themselves.
  *
  * <p>Used for the kernel ρ̂(t) = (cᵀ e^{Wt} U)ᵀ of a linear RNN when W is not (well)
  * diagonalizable, and for the exact zero-order-hold step (docs/theory.md §2).
@@ -26,6 +26,8 @@ public final class MatrixExponential {
 
     /** Padé degree q. */
     private static final int DEGREE = 13;
+    /** Largest Padé degree {@link #padeCoefficients(int)} accepts. */
+    public static final int MAX_PADE_DEGREE = 100;
     /** Largest ‖A‖₁ for which r₁₃(A) is accurate to double precision without scaling. */
     static final double THETA_13 = 5.371920351148152;
     /** Padé numerator coefficients b_0..b_13 (b_0 = 1). */
@@ -40,6 +42,11 @@ public final class MatrixExponential {
      * @throws IllegalArgumentException if A is null, not square, empty, or has a non-finite entry
      */
     public static DMatrixRMaj exp(DMatrixRMaj a) {
+        checkSquareFinite(a);
+        return expUnchecked(a);
+    }
+
+    private static void checkSquareFinite(DMatrixRMaj a) {
         Validate.notNull("matrix A", a);
         if (a.numRows != a.numCols || a.numRows == 0) {
             throw new KitArgumentException("matrix A must be square and non-empty but is "
@@ -51,16 +58,19 @@ public final class MatrixExponential {
                         + a.data[i] + " must be a finite number");
             }
         }
-        return expUnchecked(a);
     }
 
-    /** e^{A t} for a square matrix A and a finite time t. */
+    /**
+     * e^{A t} for a square matrix A and a finite time t.
+     *
+     * @throws IllegalArgumentException also if e^{At} overflows (the message names t and ‖A‖₁)
+     */
     public static DMatrixRMaj exp(DMatrixRMaj a, double t) {
         Validate.finite("time t", t);
-        Validate.notNull("matrix A", a);
+        checkSquareFinite(a);
         DMatrixRMaj at = a.copy();
         CommonOps_DDRM.scale(t, at);
-        return exp(at);
+        return compute(at, t);
     }
 
     /** e^{A} for a square matrix given as rows (a new array; A is not modified). */
@@ -115,10 +125,26 @@ public final class MatrixExponential {
         return out;
     }
 
-    /** Same as {@link #exp(DMatrixRMaj)} without argument checks (entries known to be finite). */
+    /**
+     * Same as {@link #exp(DMatrixRMaj)} without the entry checks (entries known to be finite; A must
+     * still be square and not null). An overflow is the same {@link IllegalArgumentException} as there.
+     */
     public static DMatrixRMaj expUnchecked(DMatrixRMaj a) {
+        Validate.notNull("matrix A", a);
+        if (a.numRows != a.numCols || a.numRows == 0) {
+            throw new KitArgumentException("matrix A must be square and non-empty but is "
+                    + a.numRows + "×" + a.numCols);
+        }
+        return compute(a, Double.NaN);
+    }
+
+    /** e^X by scaling and squaring; {@code t} (or NaN) is the time X = A·t was scaled by, for the overflow message. */
+    private static DMatrixRMaj compute(DMatrixRMaj a, double t) {
         int n = a.numRows;
         double norm = NormOps_DDRM.inducedP1(a);
+        if (!Double.isFinite(norm)) {
+            throw overflow("the norm of A is not finite", norm, t);
+        }
         int s = 0;
         if (norm > THETA_13) {
             s = (int) Math.ceil(Math.log(norm / THETA_13) / Math.log(2));
@@ -159,8 +185,7 @@ public final class MatrixExponential {
         CommonOps_DDRM.add(v, u, numerator);
         DMatrixRMaj result = new DMatrixRMaj(n, n);
         if (!CommonOps_DDRM.solve(denominator, numerator, result)) {
-            throw new ArithmeticException("matrix exponential: Padé denominator q(A/2^" + s
-                    + ") is singular (‖A‖₁=" + norm + ")");
+            throw overflow("its Padé denominator q(A/2^" + s + ") is singular", norm, t);
         }
         DMatrixRMaj square = new DMatrixRMaj(n, n);
         for (int k = 0; k < s; k++) {
@@ -171,8 +196,7 @@ public final class MatrixExponential {
         }
         for (int i = 0; i < result.getNumElements(); i++) {
             if (!Double.isFinite(result.data[i])) {
-                throw new ArithmeticException("matrix exponential overflowed: e^A has a non-finite entry (‖A‖₁="
-                        + norm + ")");
+                throw overflow("e^A has a non-finite entry", norm, t);
             }
         }
         return result;
@@ -187,8 +211,13 @@ public final class MatrixExponential {
         return out;
     }
 
-    /** b_j = (2q−j)!·q! / ((2q)!·j!·(q−j)!) via b_0 = 1, b_{j+1} = b_j (q−j) / ((2q−j)(j+1)). */
+    /**
+     * b_j = (2q−j)!·q! / ((2q)!·j!·(q−j)!) via b_0 = 1, b_{j+1} = b_j (q−j) / ((2q−j)(j+1)).
+     *
+     * @param q Padé degree, in [0, {@link #MAX_PADE_DEGREE}]
+     */
     public static double[] padeCoefficients(int q) {
+        Validate.capped("Padé degree q", q, 0, MAX_PADE_DEGREE);
         double[] b = new double[q + 1];
         b[0] = 1;
         for (int j = 0; j < q; j++) {
@@ -202,8 +231,8 @@ public final class MatrixExponential {
      * may alias {@code a}). Returns {@code out}.
      */
     public static double[] exp(double[] a, int n, double[] out) {
-        Validate.notNull("matrix A", a);
-        Validate.length("matrix A", a, n * n);
+        flat("matrix A", a, n);
+        flat("output out", out, n);
         DMatrixRMaj e = exp(DMatrixRMaj.wrap(n, n, a.clone()));
         System.arraycopy(e.data, 0, out, 0, n * n);
         return out;
@@ -214,8 +243,9 @@ public final class MatrixExponential {
      * DMatrixRMaj)}), written into {@code out} (may alias a or e). Returns {@code out}.
      */
     public static double[] frechet(double[] a, double[] e, int n, double[] out) {
-        Validate.length("matrix A", a, n * n);
-        Validate.length("direction E", e, n * n);
+        flat("matrix A", a, n);
+        flat("direction E", e, n);
+        flat("output out", out, n);
         DMatrixRMaj l = frechet(DMatrixRMaj.wrap(n, n, a.clone()), DMatrixRMaj.wrap(n, n, e.clone()));
         System.arraycopy(l.data, 0, out, 0, n * n);
         return out;
@@ -228,8 +258,28 @@ public final class MatrixExponential {
      * alias a or g. Returns {@code out}.
      */
     public static double[] frechetAdjoint(double[] a, double[] g, int n, double[] out) {
-        Validate.length("matrix A", a, n * n);
+        flat("matrix A", a, n);
+        flat("direction G", g, n);
+        flat("output out", out, n);
         double[] at = Matrices.transpose(a, n, new double[n * n]);
         return frechet(at, g, n, out);
+    }
+
+    /** A flat n×n argument: n in [1, {@link Matrices#MAX_SIZE}] and exactly n·n entries. */
+    private static void flat(String what, double[] a, int n) {
+        Validate.capped("matrix size n", n, 1, Matrices.MAX_SIZE);
+        Validate.length(what, a, n * n);
+    }
+
+    /** The overflow of e^A (or e^(A·t)) as a bad-input error naming A, its norm and t. */
+    private static KitArgumentException overflow(String what, double norm, double t) {
+        if (Double.isNaN(t)) {
+            return new KitArgumentException("matrix exponential e^A overflowed for matrix A with ‖A‖₁=" + norm + " ("
+                    + what + "): A must be small enough that e^A is finite (the real parts of its eigenvalues below"
+                    + " about 709)");
+        }
+        return new KitArgumentException("matrix exponential e^(A·t) overflowed at time t=" + t + " (‖A·t‖₁=" + norm
+                + ", " + what + "): |t| must be small enough that e^(A·t) is finite (the real parts of the"
+                + " eigenvalues of A·t below about 709)");
     }
 }

@@ -8,9 +8,10 @@
  * (identity, transpose, multiply).
  *
  * <p><b>Aliasing:</b> an output array must not be an input unless the method says it may.
- * <b>Failure:</b> bad shapes or non-finite input are {@link java.lang.IllegalArgumentException}s
- * naming the argument; an overflowing exponential is an {@link java.lang.ArithmeticException};
- * nothing returns NaN instead of failing (a caller that wants a NaN loss catches the exception).
+ * <b>Failure:</b> bad shapes, non-finite input and a matrix too large for its exponential to be
+ * finite are {@link java.lang.IllegalArgumentException}s naming the argument; nothing returns NaN
+ * instead of failing (a caller that wants a NaN loss catches the exception). The flat operations of
+ * {@code Matrices} check shapes only: entry values pass through (NaN in, NaN out).
  */
 package org.curseofmemory.linalg;
 

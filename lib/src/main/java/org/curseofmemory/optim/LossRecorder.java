@@ -53,6 +53,7 @@ public final class LossRecorder implements TrainingListener {
 
     @Override
     public boolean onStep(TrainingStep s) {
+        Validate.notNull("training step", s);
         if (s.step() % every == 0) {
             add(s.step(), s.time(), s.loss(), s.relativeLoss());
             pending = null;

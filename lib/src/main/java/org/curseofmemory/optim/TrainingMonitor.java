@@ -3,6 +3,7 @@ package org.curseofmemory.optim;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -86,12 +87,17 @@ public final class TrainingMonitor {
      * @param time         time τ_k
      * @param loss         J(θ_k)
      * @param gradientNorm ‖∇J(θ_k)‖
-     * @param theta        θ_k (copied if the step is accepted)
+     * @param theta        θ_k, not null, the same length at every step (copied if the step is accepted)
      * @return {@code true} if the run must stop now
      */
     public boolean observe(int step, double time, double loss, double gradientNorm, double[] theta) {
         if (reason != null) {
             throw new IllegalStateException("training already stopped (" + reason + "): " + message);
+        }
+        Validate.notNull("parameters theta", theta);
+        if (lastGoodTheta != null && theta.length != lastGoodTheta.length) {
+            throw new KitArgumentException("parameters theta has length " + theta.length + " but must have length "
+                    + lastGoodTheta.length + " (the length observed at the first step)");
         }
         lastStep = step;
         if (size == 0) {
@@ -186,10 +192,11 @@ public final class TrainingMonitor {
             return result;
         }
         if (reason == null) {
-            throw new IllegalStateException("finish() called before the run stopped");
+            throw new IllegalStateException("finish() must not be called before the run stopped (observe(...)"
+                    + " returned true or stop(...) was called)");
         }
         if (lastGoodTheta == null) {
-            throw new IllegalStateException("finish() called before any step was observed");
+            throw new IllegalStateException("finish() must not be called before observe(...) recorded a step");
         }
         result = new TrainingResult(trainerName, lastGoodTheta.clone(), lastStep, reason, message, divergence,
                 Arrays.copyOf(steps, size), Arrays.copyOf(times, size), Arrays.copyOf(losses, size),

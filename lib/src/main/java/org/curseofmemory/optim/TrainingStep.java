@@ -1,5 +1,7 @@
 package org.curseofmemory.optim;
 
+import org.curseofmemory.util.Validate;
+
 /**
  * What a {@link TrainingListener} sees after each step: the step index k, the time τ (flow time
  * for {@link GradientFlow}, k·η for the discrete trainers), the loss J(θ_k), the relative loss
@@ -57,6 +59,7 @@ public final class TrainingStep {
 
     /** θ_k[i]. */
     public double parameter(int i) {
+        Validate.inRange("parameter index i", i, 0, theta.length - 1);
         return theta[i];
     }
 

@@ -2,6 +2,8 @@ package org.curseofmemory.quad;
 
 import java.util.PriorityQueue;
 import java.util.function.DoubleUnaryOperator;
+import org.curseofmemory.util.KitArgumentException;
+import org.curseofmemory.util.Validate;
 
 /**
  * The kit's fast half-line integrator: globally adaptive Gauss–Kronrod (7/15) quadrature of
@@ -82,12 +84,12 @@ public final class AdaptiveQuadrature {
     /**
      * ∫₀^∞ |g| or ∫₀^∞ g².
      *
-     * @param g        smooth integrand
-     * @param power    ABS or SQUARE
-     * @param horizon  T_h
-     * @param tail     closed-form ∫_{T_h}^∞ of |g| or g², or NaN to extrapolate a power law
-     * @param relTol   relative tolerance
-     * @param absTol   absolute tolerance
+     * @param g        smooth integrand, not null
+     * @param power    ABS or SQUARE, not null
+     * @param horizon  T_h in (0, 10³⁰]
+     * @param tail     closed-form ∫_{T_h}^∞ of |g| or g² (≥ 0, +∞ if not integrable), or NaN to extrapolate a power law
+     * @param relTol   relative tolerance, finite, ≥ 0
+     * @param absTol   absolute tolerance, finite, ≥ 0
      */
     public static Result integrate(DoubleUnaryOperator g, Power power, double horizon, double tail, double relTol,
             double absTol) {
@@ -100,6 +102,16 @@ public final class AdaptiveQuadrature {
      */
     public static Result integrate(DoubleUnaryOperator g, Power power, double horizon, double tail, double relTol,
             double absTol, double[] breakpoints) {
+        Validate.notNull("integrand g", g);
+        Validate.notNull("power", power);
+        Validate.positive("integration horizon", horizon);
+        Validate.atMost("integration horizon", horizon, "MAX_HORIZON", MAX_HORIZON);
+        if (tail < 0) {
+            throw new KitArgumentException("tail integral=" + tail + " must be >= 0 (or NaN to extrapolate)");
+        }
+        Validate.nonNegative("relative tolerance relTol", relTol);
+        Validate.nonNegative("absolute tolerance absTol", absTol);
+        Validate.notNull("breakpoints", breakpoints);
         PriorityQueue<Piece> queue = new PriorityQueue<>((p, q) -> Double.compare(q.error, p.error));
         double[] extra = breakpoints.clone();
         java.util.Arrays.sort(extra);
@@ -153,6 +165,8 @@ public final class AdaptiveQuadrature {
      * f ≈ f(T_h) (t/T_h)^{−p}, integral T_h f(T_h)/(p − 1). Zero if f(T_h) = 0, +∞ if p ≤ 1.
      */
     public static double powerLawTail(DoubleUnaryOperator f, double horizon) {
+        Validate.notNull("integrand f", f);
+        Validate.positive("integration horizon", horizon);
         double fb = f.applyAsDouble(horizon);
         if (fb == 0) {
             return 0;

@@ -8,12 +8,15 @@ import org.curseofmemory.util.Validate;
  * variable s = (1 + x)/2 = e^{−βt} (weights √(1 − x_i²) up to the constant π/n).
  */
 public final class ChebyshevGauss {
+    /** Largest number of nodes accepted. */
+    public static final int MAX_NODES = 10_000_000;
+
     private ChebyshevGauss() {
     }
 
-    /** The n ≥ 1 nodes x_i, in decreasing order (a new array). */
+    /** The n nodes x_i, n in [1, {@link #MAX_NODES}], in decreasing order (a new array). */
     public static double[] nodes(int n) {
-        Validate.atLeast("number of nodes n", n, 1);
+        Validate.capped("number of nodes n", n, 1, MAX_NODES);
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = Math.cos((2 * i + 1) * Math.PI / (2 * n));
@@ -21,8 +24,9 @@ public final class ChebyshevGauss {
         return x;
     }
 
-    /** The weight √(1 − x²) of a node x (the constant π/n left out). */
+    /** The weight √(1 − x²) of a node x in [−1, 1] (the constant π/n left out). */
     public static double weight(double x) {
+        Validate.inRange("Chebyshev node x", x, -1, 1);
         return Math.sqrt(1 - x * x);
     }
 }

@@ -1,6 +1,8 @@
 package org.curseofmemory.quad;
 
 import java.util.function.DoubleUnaryOperator;
+import org.curseofmemory.util.KitArgumentException;
+import org.curseofmemory.util.Validate;
 
 /**
  * Root finding on a bracket [lo, hi] with f(lo)·f(hi) &lt; 0, to machine precision: the
@@ -15,16 +17,25 @@ public final class Roots {
     /**
      * A root of f in (lo, hi) by Illinois regula falsi; fLo = f(lo) and fHi = f(hi) have opposite signs.
      * Stops after 100 iterations or when the bracket is 4 ulps wide.
+     *
+     * @throws IllegalArgumentException if f is null, lo, hi, fLo or fHi is not finite, lo &gt; hi, or
+     *                                  fLo and fHi have the same (non-zero) sign
      */
     public static double illinois(DoubleUnaryOperator f, double lo, double fLo, double hi, double fHi) {
+        checkBracket(f, lo, fLo, hi);
+        Validate.finite("f(hi) fHi", fHi);
+        if ((fLo > 0 && fHi > 0) || (fLo < 0 && fHi < 0)) {
+            throw new KitArgumentException("root bracket values fLo=" + fLo + " and fHi=" + fHi
+                    + " must have opposite signs (f(lo) and f(hi) on either side of 0)");
+        }
         int side = 0;
         for (int it = 0; it < 100; it++) {
             double x = (lo * fHi - hi * fLo) / (fHi - fLo);
             if (!(x > lo && x < hi)) {
-                x = 0.5 * (lo + hi);
+                x = mid(lo, hi);
             }
             if (hi - lo <= 4 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))) || x <= lo || x >= hi) {
-                return x > lo && x < hi ? x : 0.5 * (lo + hi);
+                return x > lo && x < hi ? x : mid(lo, hi);
             }
             double fx = f.applyAsDouble(x);
             if (fx == 0) {
@@ -46,13 +57,18 @@ public final class Roots {
                 side = 1;
             }
         }
-        return 0.5 * (lo + hi);
+        return mid(lo, hi);
     }
 
-    /** A root of f in (lo, hi) by bisection to full precision; fLo = f(lo) has the opposite sign of f(hi). */
+    /**
+     * A root of f in (lo, hi) by bisection to full precision; fLo = f(lo) has the opposite sign of f(hi).
+     *
+     * @throws IllegalArgumentException if f is null, lo, hi or fLo is not finite, or lo &gt; hi
+     */
     public static double bisect(DoubleUnaryOperator f, double lo, double fLo, double hi) {
+        checkBracket(f, lo, fLo, hi);
         for (int it = 0; it < 200; it++) {
-            double mid = 0.5 * (lo + hi);
+            double mid = mid(lo, hi);
             if (mid <= lo || mid >= hi) {
                 break;
             }
@@ -67,6 +83,22 @@ public final class Roots {
                 hi = mid;
             }
         }
-        return 0.5 * (lo + hi);
+        return mid(lo, hi);
+    }
+
+    /** (lo + hi)/2, also when lo + hi overflows (then ½lo + ½hi; the same number otherwise). */
+    private static double mid(double lo, double hi) {
+        double sum = lo + hi;
+        return Double.isInfinite(sum) ? 0.5 * lo + 0.5 * hi : 0.5 * sum;
+    }
+
+    private static void checkBracket(DoubleUnaryOperator f, double lo, double fLo, double hi) {
+        Validate.notNull("function f", f);
+        Validate.finite("bracket end lo", lo);
+        Validate.finite("bracket end hi", hi);
+        Validate.finite("f(lo) fLo", fLo);
+        if (!(lo <= hi)) {
+            throw new KitArgumentException("root bracket lo=" + lo + " must be <= hi=" + hi);
+        }
     }
 }

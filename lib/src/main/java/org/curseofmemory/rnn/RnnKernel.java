@@ -2,6 +2,7 @@ package org.curseofmemory.rnn;
 
 import java.util.Optional;
 import org.curseofmemory.kernel.MemoryKernel;
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -52,11 +53,12 @@ public final class RnnKernel implements MemoryKernel {
      * The exact derivative ρ̂_j^{(n)}(t) = cᵀ Wⁿ e^{Wt} U e_j, itself the kernel of the RNN (W, U, (Wᵀ)ⁿc).
      * Step responses satisfy y^{(k)} = ρ̂^{(k−1)}, the quantities of the Jackson-type rate (docs/theory.md §1, §3).
      *
-     * @param order n ≥ 0 (0 returns this kernel)
+     * @param order n in [0, {@link MemoryKernel#MAX_DERIVATIVE_ORDER}] (0 returns this kernel)
+     * @throws IllegalArgumentException also if (Wᵀ)ⁿc overflows
      */
     @Override
     public Optional<MemoryKernel> derivative(int order) {
-        Validate.atLeast("derivative order", order, 0);
+        Validate.capped("derivative order", order, 0, MemoryKernel.MAX_DERIVATIVE_ORDER);
         if (order == 0) {
             return Optional.of(this);
         }
@@ -71,7 +73,8 @@ public final class RnnKernel implements MemoryKernel {
         }
         for (int i = 0; i < c.numRows; i++) {
             if (!Double.isFinite(c.get(i, 0))) {
-                throw new ArithmeticException("derivative of order " + order + " overflows: (Wᵀ)ⁿc is not finite");
+                throw new KitArgumentException("derivative order=" + order + " overflows: (Wᵀ)ⁿc is not finite; use a"
+                        + " lower order");
             }
         }
         KernelEvaluator e = KernelEvaluator.build(w, rnn.u(), c, method);

@@ -1,6 +1,7 @@
 package org.curseofmemory.rnn;
 
 import org.curseofmemory.kernel.VectorMemoryKernel;
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -47,6 +48,11 @@ public final class RnnVectorKernel implements VectorMemoryKernel {
     /** Writes ρ̂(t) into out (length ≥ d). */
     public void valueInto(double t, double[] out) {
         Validate.kernelTime(t);
+        Validate.notNull("output out", out);
+        if (out.length < dimension()) {
+            throw new KitArgumentException("output out has length " + out.length + " but must have length >= d="
+                    + dimension());
+        }
         evaluator.valueInto(t, out);
     }
 

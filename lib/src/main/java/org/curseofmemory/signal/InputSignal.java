@@ -1,5 +1,6 @@
 package org.curseofmemory.signal;
 
+import org.curseofmemory.util.KitArgumentException;
 import org.curseofmemory.util.Validate;
 
 /**
@@ -54,6 +55,11 @@ public interface InputSignal {
 
     /** Writes x(t) into {@code out} (length ≥ d) without allocating. */
     default void valueInto(double t, double[] out) {
+        Validate.notNull("output out", out);
+        if (out.length < dimension()) {
+            throw new KitArgumentException("output out has length " + out.length + " but must have length >= d="
+                    + dimension());
+        }
         for (int i = 0; i < dimension(); i++) {
             out[i] = component(i, t);
         }
@@ -84,12 +90,12 @@ public interface InputSignal {
      *
      * @param t0 first time
      * @param dt spacing Δt &gt; 0
-     * @param n  number of samples ≥ 1
+     * @param n  number of samples in [1, {@link org.curseofmemory.util.DoubleArrays#MAX_POINTS}]
      */
     default double[] sample(double t0, double dt, int n) {
         Validate.finite("first sample time t0", t0);
         Validate.positive("sample spacing dt", dt);
-        Validate.atLeast("number of samples n", n, 1);
+        Validate.capped("number of samples n", n, 1, org.curseofmemory.util.DoubleArrays.MAX_POINTS);
         double[] out = new double[n];
         for (int k = 0; k < n; k++) {
             out[k] = value(t0 + k * dt);

@@ -24,6 +24,13 @@ public final class Lorenz96 {
     public static final int MIN_DIMENSION = 4;
     /** Largest ring accepted. */
     public static final int MAX_DIMENSION = 100_000;
+    /**
+     * Largest work of one {@link #advance}/{@link #trajectory} call, in RK4 site-steps steps·n
+     * (about 5 s at the ~50 ns per site-step of a shared 2-core machine).
+     */
+    public static final long MAX_SITE_STEPS = 100_000_000L;
+    /** Largest number of values (steps + 1)·n one {@link #trajectory} may store (80 MB of doubles). */
+    public static final long MAX_TRAJECTORY_VALUES = 10_000_000L;
 
     private final int n;
     private final double forcing;
@@ -100,6 +107,7 @@ public final class Lorenz96 {
      *
      * @param x state of length n, finite
      * @param h step h &gt; 0
+     * @throws IllegalStateException if the new state is not finite (h too large for this F)
      */
     public double[] step(double[] x, double h) {
         checkState("state x", x);
@@ -107,6 +115,7 @@ public final class Lorenz96 {
         double[] y = x.clone();
         Work w = new Work(n);
         rk4(y, h, w);
+        checkFinite(y, 1, h);
         return y;
     }
 
@@ -115,14 +124,20 @@ public final class Lorenz96 {
      *
      * @param x0    initial state of length n, finite
      * @param h     step h &gt; 0
-     * @param steps number of steps ≥ 0
+     * @param steps number of steps ≥ 0, with steps·n ≤ {@link #MAX_SITE_STEPS} and (steps + 1)·n ≤
+     *              {@link #MAX_TRAJECTORY_VALUES}
      * @return steps + 1 rows of length n
      * @throws IllegalStateException if the state stops being finite (h too large for this F)
      */
     public double[][] trajectory(double[] x0, double h, int steps) {
         checkState("initial state x0", x0);
         Validate.positive("RK4 step h", h);
-        Validate.atLeast("number of steps", steps, 0);
+        checkSteps(steps);
+        if ((steps + 1L) * n > MAX_TRAJECTORY_VALUES) {
+            throw new KitArgumentException("trajectory of steps=" + steps + " on n=" + n + " sites would store (steps + 1)·n="
+                    + (steps + 1L) * n + " values, which must be <= MAX_TRAJECTORY_VALUES=" + MAX_TRAJECTORY_VALUES
+                    + "; use advance(...) to skip ahead, or fewer steps");
+        }
         double[][] out = new double[steps + 1][];
         double[] y = x0.clone();
         out[0] = y.clone();
@@ -140,13 +155,13 @@ public final class Lorenz96 {
      *
      * @param x0    initial state of length n, finite
      * @param h     step h &gt; 0
-     * @param steps number of steps ≥ 0
+     * @param steps number of steps ≥ 0, with steps·n ≤ {@link #MAX_SITE_STEPS}
      * @throws IllegalStateException if the state stops being finite
      */
     public double[] advance(double[] x0, double h, int steps) {
         checkState("initial state x0", x0);
         Validate.positive("RK4 step h", h);
-        Validate.atLeast("number of steps", steps, 0);
+        checkSteps(steps);
         double[] y = x0.clone();
         Work w = new Work(n);
         for (int k = 1; k <= steps; k++) {
@@ -214,6 +229,15 @@ public final class Lorenz96 {
             if (!Double.isFinite(x[i])) {
                 throw new KitArgumentException(what + "[" + i + "]=" + x[i] + " must be a finite number");
             }
+        }
+    }
+
+    private void checkSteps(int steps) {
+        Validate.atLeast("number of steps", steps, 0);
+        if ((long) steps * n > MAX_SITE_STEPS) {
+            throw new KitArgumentException("number of steps=" + steps + " on n=" + n + " sites is steps·n="
+                    + (long) steps * n + " RK4 site-steps, which must be <= MAX_SITE_STEPS=" + MAX_SITE_STEPS
+                    + "; use fewer steps (a larger h) or a smaller ring");
         }
     }
 

@@ -147,8 +147,15 @@ class MatrixExponentialTest extends KitTest {
 
     @Test
     void overflowIsReportedNotReturnedAsInfinity() {
-        ArithmeticException e = assertThrows(ArithmeticException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MatrixExponential.exp(new double[][]{{1000}}));
-        assertTrue(e.getMessage().contains("overflowed"), e.getMessage());
+        assertTrue(e.getMessage().contains("overflowed") && e.getMessage().contains("‖A‖₁=1000.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MatrixExponential.exp(new DMatrixRMaj(new double[][]{{1}}), 1e300));
+        assertTrue(e.getMessage().contains("time t=1.0E300"), e.getMessage());
+        // A·t itself overflows to ∞: refused at once instead of squaring forever
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MatrixExponential.exp(new DMatrixRMaj(new double[][]{{1e300}}), 1e300));
+        assertTrue(e.getMessage().contains("time t=1.0E300"), e.getMessage());
     }
 }

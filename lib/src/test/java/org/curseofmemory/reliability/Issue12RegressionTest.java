@@ -10,6 +10,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
+import java.util.List;
+import org.curseofmemory.experiment.Sweep;
+import org.curseofmemory.linalg.MatrixExponential;
+import org.curseofmemory.linalg.Matrices;
+import org.curseofmemory.optim.StoppingCriteria;
+import org.curseofmemory.optim.TrainingMonitor;
+import org.curseofmemory.quad.ChebyshevGauss;
+import org.curseofmemory.quad.Composite;
+import org.curseofmemory.quad.Roots;
+import org.curseofmemory.signal.Lorenz96;
+import org.curseofmemory.train.sequence.Lorenz96Data;
+import org.curseofmemory.train.sequence.SequenceDataset;
+import org.curseofmemory.train.sequence.TargetFunctional;
 import org.curseofmemory.approx.FreeRateApproximation;
 import org.curseofmemory.approx.PerturbationError;
 import org.curseofmemory.check.Check;
@@ -205,5 +218,78 @@ class Issue12RegressionTest extends KitTest {
         int radii = PerturbationError.MAX_EVALUATIONS / PerturbationError.MAX_DRAWS;
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> PerturbationError.of(fit)
                 .withDraws(PerturbationError.MAX_DRAWS).withLogRadii(1e-6, 1, radii - 1).compute());
+    }
+
+    @Test
+    void quadratureHelpersNameTheirBadArguments() {
+        rejects(() -> Composite.simpson(Integer.MAX_VALUE, 0.1, i -> 1), "number of intervals n=2147483647",
+                "<= " + Composite.MAX_INTERVALS);
+        rejects(() -> Composite.simpson(0, 0.1, i -> 1), "number of intervals n=0", ">= 1");
+        rejects(() -> Composite.simpson(2, Double.NaN, i -> 1), "interval width h=NaN");
+        rejects(() -> Composite.simpson(1000, Double.MAX_VALUE, i -> 1), "n·h=");
+        assertEquals(2.0, Composite.simpson(4, 0.5, i -> 1), 1e-15);
+        rejects(() -> ChebyshevGauss.weight(Double.NaN), "Chebyshev node x=NaN", "[-1.0, 1.0]");
+        rejects(() -> ChebyshevGauss.nodes(Integer.MAX_VALUE), "number of nodes n=2147483647");
+        rejects(() -> Roots.illinois(t -> t, Double.NaN, -1, 1, 1), "bracket end lo=NaN");
+        rejects(() -> Roots.illinois(t -> t, 1, 1, 2, 2), "fLo=1.0", "fHi=2.0", "opposite signs");
+        rejects(() -> Roots.bisect(t -> t, 2, 1, 1), "lo=2.0 must be <= hi=1.0");
+        assertEquals(0.25, Roots.illinois(t -> t - 0.25, 0, -0.25, 1, 0.75), 1e-15);
+        assertEquals(Double.MAX_VALUE, Roots.bisect(t -> -1, 1, -1, Double.MAX_VALUE), Double.MAX_VALUE * 1e-15);
+    }
+
+    @Test
+    void matrixHelpersRefuseHugeSizesAndNameTheOverflow() {
+        rejects(() -> Matrices.identity(Integer.MAX_VALUE), "matrix size n=2147483647", "<= " + Matrices.MAX_SIZE);
+        rejects(() -> Matrices.multiply(new double[4], new double[3], 2, new double[4]), "matrix b has length 3",
+                "n·n=4");
+        rejects(() -> MatrixExponential.padeCoefficients(-1), "Padé degree q=-1");
+        rejects(() -> MatrixExponential.padeCoefficients(Integer.MAX_VALUE), "Padé degree q=2147483647");
+        rejects(() -> MatrixExponential.exp(new double[][] {{1e300}}), "overflowed", "‖A‖₁=1.0E300");
+        rejects(() -> MatrixExponential.exp(Matrices.fromRows("A", new double[][] {{1}}), 1e300), "time t=1.0E300");
+        rejects(() -> MatrixExponential.exp(new double[4], 2, null), "output out must not be null");
+    }
+
+    @Test
+    void lorenz96RefusesRunawayStepsAndHugeCounts() {
+        Lorenz96 l96 = Lorenz96.of(5, 8);
+        double[] x0 = l96.randomState(1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> l96.step(x0, 1e300));
+        assertTrue(e.getMessage().contains("h=1.0E300"), e.getMessage());
+        rejects(() -> l96.advance(x0, 1e-300, Integer.MAX_VALUE), "number of steps=2147483647",
+                "MAX_SITE_STEPS=" + Lorenz96.MAX_SITE_STEPS);
+        rejects(() -> l96.trajectory(x0, 0.01, Integer.MAX_VALUE), "number of steps=2147483647");
+        rejects(() -> l96.trajectory(x0, 0.01, 10_000_000), "MAX_TRAJECTORY_VALUES");
+        assertEquals(11, l96.trajectory(x0, 0.01, 10).length);
+    }
+
+    @Test
+    void generatedDatasetsAreCappedAndTheirMaximaFinishInSeconds() {
+        TargetFunctional kernel = TargetFunctional.ofKernel(Kernels.exponential(1), 0.1);
+        rejects(() -> SequenceDataset.whiteNoise(kernel, Integer.MAX_VALUE, 1, 1), "n=2147483647",
+                "MAX_VALUES=" + SequenceDataset.MAX_VALUES);
+        rejects(() -> SequenceDataset.whiteNoise(kernel, 10, 100_000, 1), "K=100000", "MAX_TARGET_WORK");
+        rejects(() -> SequenceDataset.of(new double[0][], new double[0][], 1, 0.1), "inputs must hold at least 1");
+        Lorenz96 l96 = Lorenz96.of(40, 8);
+        rejects(() -> Lorenz96Data.of(l96, kernel, Lorenz96Data.MAX_SEQUENCES, 10, 1), "n=100000",
+                "MAX_SITE_STEPS=" + Lorenz96Data.MAX_SITE_STEPS);
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertEquals(1, SequenceDataset.whiteNoise(kernel, 1, TargetFunctional.MAX_KERNEL_STEPS, 1).size());
+            l96.advance(l96.randomState(1), 0.01, (int) (Lorenz96.MAX_SITE_STEPS / l96.dimension()));
+        });
+    }
+
+    @Test
+    void trainingMonitorAndSweepMessagesAreClear() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new TrainingMonitor("gd", StoppingCriteria.defaults(), List.of()).finish());
+        assertTrue(e.getMessage().contains("must not be called before the run stopped"), e.getMessage());
+        TrainingMonitor m = new TrainingMonitor("gd", StoppingCriteria.defaults(), List.of());
+        m.observe(0, 0, 1, 1, new double[] {1});
+        rejects(() -> m.observe(1, 1, 1, 1, new double[] {1, 2}), "parameters theta has length 2", "length 1");
+        TrainingMonitor nan = new TrainingMonitor("gd", StoppingCriteria.defaults(), List.of());
+        assertTrue(nan.observe(0, 0, Double.NaN, 1, new double[] {1}));
+        assertEquals(0, nan.finish().historySize());
+        rejects(() -> Sweep.run(List.of(1), new long[] {1}, (p, seed) -> p, Integer.MAX_VALUE),
+                "sweep threads=2147483647", "<= " + Sweep.MAX_THREADS);
     }
 }

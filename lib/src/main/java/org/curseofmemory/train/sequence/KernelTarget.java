@@ -51,6 +51,10 @@ final class KernelTarget implements TargetFunctional {
     @Override
     public double[] outputs(double[] input) {
         Validate.finiteArray("input sequence", input, 1);
+        if (input.length > MAX_KERNEL_STEPS) {
+            throw new KitArgumentException("input sequence has length K=" + input.length + " but a kernel target"
+                    + " accepts K <= MAX_KERNEL_STEPS=" + MAX_KERNEL_STEPS + " (its cost is O(K²))");
+        }
         int steps = input.length;
         double[] g = cellIntegrals(steps);
         double[] y = new double[steps];

@@ -31,6 +31,11 @@ public final class Lorenz96Data {
     public static final double NEARLY_CONSTANT = 1e-8;
     /** Largest number of sequences accepted. */
     public static final int MAX_SEQUENCES = 100_000;
+    /**
+     * Largest total integration work, in RK4 site-steps: sequences·(spin-up steps + K·sub-steps)·n
+     * (the cap of one {@link Lorenz96#advance} call, a few seconds).
+     */
+    public static final long MAX_SITE_STEPS = Lorenz96.MAX_SITE_STEPS;
 
     private Lorenz96Data() {
     }
@@ -39,7 +44,9 @@ public final class Lorenz96Data {
      * @param system    the Lorenz-96 system, not null
      * @param target    the read-out functional, not null, input dimension 1; its Δt is the sample interval
      * @param sequences number of sequences, in [1, 100000]
-     * @param steps     samples per sequence K ≥ 1
+     * @param steps     samples per sequence K ≥ 1; with the sequences, at most
+     *                  {@link SequenceDataset#MAX_VALUES} values, {@link #MAX_SITE_STEPS} RK4 site-steps and
+     *                  {@link SequenceDataset#MAX_TARGET_WORK} target work
      * @param seed      seed of the initial states
      * @throws IllegalStateException if the Lorenz-96 input is nearly constant (e.g. started at the fixed point of a stable F)
      */
@@ -53,7 +60,17 @@ public final class Lorenz96Data {
         Validate.inRange("number of sequences", sequences, 1, MAX_SEQUENCES);
         Validate.atLeast("steps per sequence K", steps, 1);
         double dt = target.dt();
-        int sub = (int) Math.ceil(dt / MAX_RK4_STEP - 1e-9);
+        SequenceDataset.checkSize("Lorenz-96 dataset", target, sequences, steps, 1);
+        double subSteps = Math.max(1, Math.ceil(dt / MAX_RK4_STEP - 1e-9));
+        double spinSteps = Math.ceil(SPIN_UP_TIME / (dt / subSteps));
+        double work = sequences * (spinSteps + steps * subSteps) * system.dimension();
+        if (!(work <= MAX_SITE_STEPS)) {
+            throw new KitArgumentException("Lorenz-96 dataset of n=" + sequences + " sequences x K=" + steps
+                    + " steps at dt=" + dt + " on a ring of " + system.dimension() + " sites would take"
+                    + " n·(spin-up + K·" + (long) subSteps + " sub-steps)·sites=" + work + " RK4 site-steps, which must be"
+                    + " <= MAX_SITE_STEPS=" + MAX_SITE_STEPS + "; use fewer sequences, fewer steps or a smaller ring");
+        }
+        int sub = (int) subSteps;
         double h = dt / sub;
         int spin = (int) Math.ceil(SPIN_UP_TIME / h);
         Random rng = new Random(seed);

@@ -10,6 +10,11 @@ import org.curseofmemory.util.Validate;
  * Implementations are immutable.
  */
 public interface TargetFunctional {
+    /**
+     * Largest input length K a kernel target ({@link #ofKernel}) accepts per sequence: its cost is
+     * O(K²), K²/2 = 8·10⁸ multiply-adds at the maximum (about a second).
+     */
+    int MAX_KERNEL_STEPS = 40_000;
 
     /** Input dimension d. */
     int inputDimension();
@@ -33,7 +38,8 @@ public interface TargetFunctional {
      * exactly to piecewise-constant input:
      * <pre>  y_j = Σ_{l=1}^{j+1} g_l x_{j+1−l},   g_l = ∫_{(l−1)Δt}^{lΔt} ρ(s) ds,  </pre>
      * with g_l by 3-point Gauss–Legendre quadrature ({@code quad.GaussLegendre.THREE}) on each cell
-     * (history before x_0 is zero). Cost O(K²) per sequence.
+     * (history before x_0 is zero). Cost O(K²) per sequence, so an input may hold at most
+     * {@link #MAX_KERNEL_STEPS} samples.
      *
      * @param rho the memory kernel, not null
      * @param dt  sample interval Δt &gt; 0
@@ -54,32 +60,6 @@ public interface TargetFunctional {
     static TargetFunctional ofRnn(DiscreteRnn teacher, double[] theta) {
         Validate.notNull("teacher RNN", teacher);
         teacher.checkTheta(theta);
-        final double[] fixed = theta.clone();
-        return new TargetFunctional() {
-            @Override
-            public int inputDimension() {
-                return teacher.inputDimension();
-            }
-
-            @Override
-            public double dt() {
-                return teacher.dt();
-            }
-
-            @Override
-            public String name() {
-                return "teacher " + teacher.name();
-            }
-
-            @Override
-            public double[] outputs(double[] input) {
-                return teacher.outputs(fixed, input);
-            }
-
-            @Override
-            public String toString() {
-                return name();
-            }
-        };
+        return new RnnTarget(teacher, theta.clone());
     }
 }
