@@ -5,12 +5,13 @@
 - With two workers (`./kit test` passes `-n 2 --dist loadgroup`), the tests of one notebook (its
   run, its export, its answers) form one group, so one worker does them one after the other with the
   run in hand; every other test is grouped by module, so a module's fixtures (the lab, the book, the
-  course pipeline, the course server) start once.
+  course pipeline, the course server) start once (see test_group).
 - The summary at the end gives each notebook's wall time, each tier's total (a tier is a test module)
   and any figures a test reported with `report_line`.
 """
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -63,29 +64,32 @@ def notebook_runner():
 # ------------------------------------------------------------------------------------- scheduling
 
 
-def _notebook_param(item) -> str | None:
-    callspec = getattr(item, "callspec", None)
-    if callspec is None:
+# tests/<module>::test[NN-name.ipynb]: the modules whose tests take one notebook each
+_PER_NOTEBOOK = ("tests/test_notebooks.py", "tests/test_export.py", "tests/test_solutions.py")
+_NOTEBOOK_ID = re.compile(r"\[(\d\d-[\w.-]+?\.ipynb)\]")
+
+
+def test_group(nodeid: str) -> str:
+    """The unit of work a worker takes whole: one notebook's tests, or one module's."""
+    module = nodeid.split("::", 1)[0]
+    found = _NOTEBOOK_ID.search(nodeid)
+    if module.endswith(_PER_NOTEBOOK) and found:
+        return "notebook " + found.group(1)
+    return module
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup` with the groups of test_group (xdist's own group marker does not reach its
+    scheduler under pytest 9, whose node ids are no longer plain strings that xdist can rename)."""
+    if config.getvalue("dist") != "loadgroup":
         return None
-    for value in callspec.params.values():
-        if isinstance(value, Path) and value.suffix == ".ipynb":
-            return value.stem
-        if isinstance(value, str) and value.endswith(".ipynb"):
-            return Path(value).stem
-    return None
+    from xdist.scheduler import LoadScopeScheduling
 
+    class ByNotebookOrModule(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return test_group(nodeid)
 
-@pytest.hookimpl(tryfirst=True)  # before xdist turns the group markers into scheduling groups
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        module = item.nodeid.split("::", 1)[0]
-        # the browser and book tiers have module fixtures; notebook tests share by notebook
-        grouped_by_module = module.endswith(("test_lab_browser.py", "test_book.py", "test_course.py",
-                                             "test_server.py", "test_setup_matrix.py", "test_live_render.py"))
-        notebook = None if grouped_by_module else _notebook_param(item)
-        item.add_marker(pytest.mark.xdist_group(notebook or module))
+    return ByNotebookOrModule(config, log)
 
 
 # ------------------------------------------------------------------------------------------ report
