@@ -258,7 +258,7 @@ kit_maven_offline_failure() {
 # changed jar is rebuilt offline from the Maven repository.
 kit_ensure_library() {
   local sources="$KIT_LIB_DIR/.kit-sources.sha256" want repo log="$KIT_STATE/maven.log" rc
-  local intact=0 resolved=0 online_failed=0
+  local intact=0 resolved=0 built=0 online_failed=0
   want=$(cd "$KIT_ROOT" && find pom.xml lib/pom.xml lib/src/main -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -d' ' -f1)
   repo=$(kit_maven_repo)
   kit_maven_resolved "$repo" && resolved=1
@@ -281,16 +281,15 @@ kit_ensure_library() {
     kit_maven_run "$log" 1800 verify '-Dtest=*#kitSetupResolvesOnly' -Dsurefire.failIfNoSpecifiedTests=false || rc=$?
     if [ "$rc" = 0 ] && [ -f "$KIT_LIB_DIR/curse-of-memory-lib.jar" ]; then
       kit_maven_key "$repo" > "$KIT_STATE/maven-resolved"
-      intact=1
+      [ "$intact" = 1 ] || built=1
     elif [ "$rc" = 124 ] || kit_maven_offline_failure "$log"; then
-      online_failed=1
-      kit_warn "Maven could not fetch what ./kit test needs (offline? log: .kit/maven.log); ./kit lab can do without it, but run ./kit setup once online before ./kit test"
+      online_failed=1   # said below, once the library is there (or set-up stops with one line)
     else
       cat "$log" >&2
       kit_die "the library build failed (Maven's messages above; also in .kit/maven.log)"
     fi
   fi
-  if [ "$intact" = 0 ]; then
+  if [ "$intact" = 0 ] && [ "$built" = 0 ]; then
     kit_say "building the library (./mvnw -o package, from the Maven repository) into lib/target/kit"
     rm -rf "$KIT_LIB_DIR"
     rc=0
@@ -307,10 +306,15 @@ kit_ensure_library() {
       cat "$log" >&2
       kit_die "the library build failed (Maven's messages above; also in .kit/maven.log)"
     fi
+    built=1
   fi
-  kit_library_record
-  kit_library_intact || kit_die "lib/target/kit changed while set-up wrote its sha256 manifest: run ./kit setup again"
-  echo "$want" > "$sources"
+  if [ "$built" = 1 ]; then
+    kit_library_record
+    kit_library_intact || kit_die "lib/target/kit changed while set-up wrote its sha256 manifest: run ./kit setup again"
+    echo "$want" > "$sources"
+  fi
+  [ "$online_failed" = 0 ] \
+    || kit_warn "Maven could not fetch what ./kit test needs (offline? log: .kit/maven.log): ./kit lab works, but run ./kit setup once online before ./kit test"
 }
 
 # Debian's Chromium, for the test that renders an exported notebook to PNG.
