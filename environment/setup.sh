@@ -1,5 +1,10 @@
 # Set-up functions shared by ./kit commands (sourced, not run). Each step checks first and does
-# nothing when its work is already done, so a second run installs nothing.
+# nothing when its work is already done, so a second run installs nothing. What set-up built and
+# installed is checked by hash, not only by presence (the virtualenv against pip's RECORD files, the
+# library's jars against the sha256 manifest written when they were built and against Maven
+# Central's checksums); what is damaged is repaired without network when the virtualenv or the
+# Maven repository has what it takes, and otherwise set-up stops with one line that says what to
+# do. Every outside program it runs has a time limit (kit_timeout).
 # Requires KIT_ROOT to be set by the caller.
 
 KIT_VENV="${KIT_VENV:-$KIT_ROOT/.venv}"
@@ -165,7 +170,7 @@ kit_venv_rebuild_hint() {
 # what it can (a moved virtualenv, a damaged script, a removed or edited kernelspec) and reinstalls a
 # damaged distribution with pip from the lock, else stops with one line that says what to do.
 kit_verify_venv() {
-  local fp check="$KIT_ROOT/environment/kit_venv_check.py" out rc line failed="" name
+  local fp check="$KIT_ROOT/environment/kit_venv_check.py" out rc line failed="" name what
   fp=$(kit_venv_fingerprint)
   [ "$fp" = "$(cat "$KIT_VENV/.kit-verified" 2>/dev/null)" ] && return 0
   rc=0
@@ -177,9 +182,8 @@ kit_verify_venv() {
     case "$line" in
       "[kit] "*) printf '%s\n' "$line" ;;
       "reinstall "*)
-        set -- $line
-        name=$2
-        kit_say "$name is damaged ($3 ${*:4}); reinstalling it from the lock"
+        read -r _ name what <<< "$line"
+        kit_say "$name is damaged ($what); reinstalling it from the lock"
         kit_timeout 900 "$KIT_VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps \
             --force-reinstall --retries 1 --timeout 30 "$name" >/dev/null 2>&1 \
           || failed="${failed:+$failed, }$name"
@@ -239,6 +243,37 @@ kit_library_record() {
     > "$KIT_LIB_DIR/.kit-manifest.sha256"
 }
 
+# The dependency jars in lib/target/kit against the checksums Maven Central published for them,
+# which Maven keeps beside each download in the repository (NAME.jar.sha1); a copy that matches none
+# comes from a damaged download. Prints the repository files to fetch again (nothing if all match,
+# or a jar has no published checksum there, e.g. one installed by hand).
+kit_library_damaged_downloads() {
+  local repo=$1 jar name want found
+  local -a expr=()
+  for jar in "$KIT_LIB_DIR"/*.jar; do
+    name=${jar##*/}
+    [ "$name" = curse-of-memory-lib.jar ] && continue
+    expr+=(${expr[0]+-o} -name "$name")
+  done
+  [ ${#expr[@]} -gt 0 ] || return 0
+  local listing
+  listing=$(find "$repo" -type f \( "${expr[@]}" \) 2>/dev/null)
+  for jar in "$KIT_LIB_DIR"/*.jar; do
+    name=${jar##*/}
+    [ "$name" = curse-of-memory-lib.jar ] && continue
+    want=$(sha1sum "$jar" | cut -d' ' -f1) found=0
+    local candidates=() path published
+    while IFS= read -r path; do
+      [ "${path##*/}" = "$name" ] || continue
+      published=$(head -c 40 "$path.sha1" 2>/dev/null) || continue
+      [ -n "$published" ] || continue
+      [ "$published" = "$want" ] && found=1
+      [ "$(sha1sum "$path" | cut -d' ' -f1)" = "$published" ] || candidates+=("$path")
+    done <<< "$listing"
+    [ "$found" = 1 ] || [ ${#candidates[@]} = 0 ] || printf '%s\n' "${candidates[@]}"
+  done
+}
+
 # kit_maven_run LOG SECONDS ARGS...: ./mvnw quietly under a time limit, its output in LOG.
 kit_maven_run() {
   local log=$1 seconds=$2; shift 2
@@ -258,7 +293,7 @@ kit_maven_offline_failure() {
 # changed jar is rebuilt offline from the Maven repository.
 kit_ensure_library() {
   local sources="$KIT_LIB_DIR/.kit-sources.sha256" want repo log="$KIT_STATE/maven.log" rc
-  local intact=0 resolved=0 built=0 online_failed=0
+  local intact=0 resolved=0 built=0 online_failed=0 line
   want=$(cd "$KIT_ROOT" && find pom.xml lib/pom.xml lib/src/main -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -d' ' -f1)
   repo=$(kit_maven_repo)
   kit_maven_resolved "$repo" && resolved=1
@@ -309,6 +344,22 @@ kit_ensure_library() {
     built=1
   fi
   if [ "$built" = 1 ]; then
+    local damaged
+    damaged=$(kit_library_damaged_downloads "$repo")
+    if [ -n "$damaged" ]; then
+      kit_say "the Maven repository holds damaged downloads (sha1 differs from Maven Central's): $(printf '%s\n' "$damaged" | sed 's#.*/##' | tr '\n' ' ')fetching them again"
+      while IFS= read -r line; do rm -f "$line" "$line.sha1"; done <<< "$damaged"
+      rm -rf "$KIT_LIB_DIR"
+      rc=0
+      kit_maven_run "$log" 1800 -DskipTests package -pl lib -am || rc=$?
+      if [ "$rc" != 0 ]; then
+        { [ "$rc" = 124 ] || kit_maven_offline_failure "$log"; } \
+          || { cat "$log" >&2; kit_die "the library build failed (Maven's messages above; also in .kit/maven.log)"; }
+        kit_die "could not build the library: Maven must fetch damaged downloads again from Maven Central (log: .kit/maven.log): connect to the network and run ./kit setup again"
+      fi
+      damaged=$(kit_library_damaged_downloads "$repo")
+      [ -z "$damaged" ] || kit_die "Maven fetched these jars again and their sha1 still differs from Maven Central's: $(echo $damaged); delete them and run ./kit setup again"
+    fi
     kit_library_record
     kit_library_intact || kit_die "lib/target/kit changed while set-up wrote its sha256 manifest: run ./kit setup again"
     echo "$want" > "$sources"

@@ -10,9 +10,10 @@ hard-linked, which makes the copy a matter of seconds on a busy disk instead of 
 Maven gets a fresh, empty local repository (MAVEN_ARGS=-Dmaven.repo.local=...).
 
 "Online" fetches through a file mirror of the user's own Maven repository, named `central` as Maven
-Central is (about three times faster than downloading the ~90 MB again, and the same to Maven: a
-remote repository the fresh one fills from); KIT_SCENARIOS_CENTRAL=1 fetches from Maven Central
-itself. "Network cut" runs the command in a new network namespace that has only a loopback
+Central is (faster than downloading the ~90 MB again, and the same to Maven: a remote repository
+the fresh one fills from); KIT_SCENARIOS_CENTRAL=1 fetches from Maven Central itself. Runs with the
+network cut never get the mirror (a file URL would work without network): they see Maven Central
+only, unreachable. "Network cut" runs the command in a new network namespace that has only a loopback
 interface (`unshare -n`, or `unshare -rn` when not root); where neither works, Maven runs with -o
 and pip with an unreachable proxy.
 
@@ -24,10 +25,13 @@ Scenarios, in order (each command under a hard time limit, so none can hang the 
   (d) jupyterlab's module missing: one line offline (with KIT_SCENARIOS_PYPI=1 also: reinstalled
       by pip online);
   (b) truncated library jar and a dependency jar changed in one byte: rebuilt offline, by hash;
-      the same with a Maven repository that lacks the dependencies: one line offline.
+      a dependency damaged in the Maven repository (its sha1 is not Maven Central's): one line
+      offline, fetched again online; a truncated jar and a Maven repository that lacks the
+      dependencies: one line offline.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -49,6 +53,7 @@ KERNELSPEC = Path("share") / "jupyter" / "kernels" / "java"
 TIMINGS: dict[str, float] = {}
 
 
+@functools.cache
 def _cut_prefix() -> list[str] | None:
     """The command prefix that runs a command with no network but loopback, None if there is none."""
     for unshare in (["unshare", "-n"], ["unshare", "-rn"]):
@@ -61,8 +66,6 @@ def _cut_prefix() -> list[str] | None:
             return unshare + ["sh", "-c", 'ip link set lo up && exec "$@"', "cut"]
     return None
 
-
-CUT = _cut_prefix()
 
 
 def _maven_repo_of_user() -> Path:
@@ -89,7 +92,7 @@ def kit(tmp_path_factory):
     TIMINGS["copy the virtualenv"] = time.monotonic() - start
     repo = base / "m2-fresh"
     repo.mkdir()
-    maven_args = [f"-Dmaven.repo.local={repo}"]
+    mirror = ""
     if not os.environ.get("KIT_SCENARIOS_CENTRAL"):
         user_repo = _maven_repo_of_user()
         if not (user_repo / "org" / "apache" / "maven" / "surefire" / "surefire-junit-platform").is_dir():
@@ -98,13 +101,13 @@ def kit(tmp_path_factory):
         settings.write_text(
             "<settings><mirrors><mirror><id>central</id><mirrorOf>*</mirrorOf>"
             f"<url>{user_repo.as_uri()}</url></mirror></mirrors></settings>\n")
-        maven_args += ["-s", str(settings)]
+        mirror = f" -s {settings}"
     # the interpreter the virtualenv was made with (its stamp), so set-up keeps the copy
     python = (VENV / ".kit-stamp").read_text().split()[-1]
     env = {k: v for k, v in os.environ.items()
            if k not in {"KIT_VENV", "JUPYTER_PATH", "JJAVA_JVM_OPTS", "VIRTUAL_ENV", "PYTHONPATH",
                         "PYTHONHOME", "MAVEN_OPTS", "MAVEN_ARGS", "PYTEST_ADDOPTS"}}
-    env.update(KIT_PYTHON=python, MAVEN_ARGS=" ".join(maven_args),
+    env.update(KIT_PYTHON=python, MAVEN_ARGS=f"-Dmaven.repo.local={repo}", KIT_SCENARIOS_MIRROR=mirror,
                PATH=os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
                                     if Path(p).resolve() != (VENV / "bin").resolve()))
     start = time.monotonic()
@@ -132,9 +135,12 @@ def _copy_venv(source: Path, target: Path):
 
 def _run(tree: Path, env: dict, argv: list[str], online: bool, timeout: float = 300, extra_env=None):
     env = dict(env, **(extra_env or {}))
-    if not online:
-        if CUT is not None:
-            argv = CUT + argv
+    mirror = env.pop("KIT_SCENARIOS_MIRROR")
+    if online:  # the file mirror is reachable without network: only online runs may use it
+        env["MAVEN_ARGS"] += mirror
+    else:
+        if _cut_prefix() is not None:
+            argv = _cut_prefix() + argv
         else:  # no network namespace: Maven offline, pip through a closed port
             env["MAVEN_ARGS"] = env["MAVEN_ARGS"] + " -o"
             env.update(https_proxy="http://127.0.0.1:9", http_proxy="http://127.0.0.1:9",
@@ -193,6 +199,13 @@ def test_a_fresh_maven_repository_then_kit_test_offline(kit):
     assert (repo / "org" / "junit" / "platform" / "junit-platform-launcher").is_dir()
     assert (tree / LIB / "curse-of-memory-lib.jar").is_file()
     _venv_verifies(tree)
+
+    if _cut_prefix() is not None:   # the cut is real: Maven Central and PyPI are out of reach
+        probe = _run(tree, env, [sys.executable, "-c", "import socket, sys\nfor host in sys.argv[1:]:\n"
+                                 "    try: socket.create_connection((host, 443), 5)\n    except OSError: continue\n"
+                                 "    sys.exit(host + ' is reachable')", "repo.maven.apache.org", "pypi.org"],
+                     online=False, timeout=60)
+        assert probe.returncode == 0, probe.stderr
 
     # a second set-up finds everything in place, and is quick
     start = time.monotonic()
@@ -289,6 +302,33 @@ def test_b_damaged_jars_rebuilt_offline(kit):
     check = subprocess.run(["sha256sum", "--quiet", "--strict", "-c", ".kit-manifest.sha256"], cwd=lib,
                            capture_output=True, text=True, timeout=60)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_b_damaged_download_in_maven_repository(kit):
+    """A dependency damaged in the Maven repository itself (a bad download): the rebuild copies it,
+    set-up finds that its sha1 is not the one Maven Central published, and fetches it again; with
+    the network cut, one line."""
+    tree, env, repo, _ = kit
+    lib = tree / LIB
+    jar = lib / "curse-of-memory-lib.jar"
+    copy = next(lib.glob("ejml-core-*.jar"))
+    good = _sha256(copy)
+    download = next(repo.rglob(copy.name))
+    assert (download.parent / (copy.name + ".sha1")).is_file()
+    data = bytearray(download.read_bytes())
+    data[len(data) // 3] ^= 0xFF
+    _replace(download, bytes(data), keep_time=True)
+    _replace(jar, jar.read_bytes()[:1000])
+    start = time.monotonic()
+    offline = _run(tree, env, ["./kit", "setup"], online=False)
+    TIMINGS["(b) damaged download in the Maven repository, offline"] = time.monotonic() - start
+    _one_line(offline, "connect to the network and run ./kit setup again")
+    assert copy.name in offline.stdout and "sha1 differs from Maven Central's" in offline.stdout, offline.stdout
+    start = time.monotonic()
+    online = _run(tree, env, ["./kit", "setup"], online=True, timeout=900)
+    TIMINGS["(b) damaged download in the Maven repository, online"] = time.monotonic() - start
+    _succeeded(online, "./kit setup online after a damaged download")
+    assert _sha256(copy) == good and _sha256(download) == good
 
 
 def test_b_damaged_jar_without_maven_repository_one_line(kit, tmp_path):
