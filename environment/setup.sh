@@ -1,5 +1,10 @@
 # Set-up functions shared by ./kit commands (sourced, not run). Each step checks first and does
-# nothing when its work is already done, so a second run installs nothing.
+# nothing when its work is already done, so a second run installs nothing. What set-up built and
+# installed is checked by hash, not only by presence (the virtualenv against pip's RECORD files, the
+# library's jars against the sha256 manifest written when they were built and against Maven
+# Central's checksums); what is damaged is repaired without network when the virtualenv or the
+# Maven repository has what it takes, and otherwise set-up stops with one line that says what to
+# do. Every outside program it runs has a time limit (kit_timeout).
 # Requires KIT_ROOT to be set by the caller.
 
 KIT_VENV="${KIT_VENV:-$KIT_ROOT/.venv}"
@@ -8,7 +13,22 @@ KIT_MIN_JAVA=17
 KIT_KERNEL_JVM_OPTS="-Xms32m -Xmx512m -XX:+UseSerialGC"
 
 kit_say() { printf '[kit] %s\n' "$*"; }
+kit_warn() { printf '[kit] warning: %s\n' "$*" >&2; }
 kit_die() { printf '[kit] error: %s\n' "$*" >&2; exit 1; }
+
+# kit_timeout SECONDS COMMAND...: every outside program set-up runs that could hang (a JVM, pip, a
+# download through a network that drops packets) runs under a time limit; 124 means it ran out.
+kit_timeout() {
+  local seconds=$1; shift
+  if command -v timeout >/dev/null; then
+    timeout --kill-after=10 "$seconds" "$@"
+  else  # macOS without coreutils: no limit
+    "$@"
+  fi
+}
+
+# Set-up's own state (stamps, logs) in the git-ignored .kit/.
+KIT_STATE="$KIT_ROOT/.kit"
 
 # sha256 of the given files' contents, in a stable order.
 kit_hash() { cat "$@" 2>/dev/null | sha256sum | cut -d' ' -f1; }
@@ -21,7 +41,7 @@ kit_check_java() {
   command -v java >/dev/null || kit_die "no 'java' on PATH: install a JDK $KIT_MIN_JAVA+ (e.g. apt-get install openjdk-17-jdk) or set JAVA_HOME"
   command -v javac >/dev/null || kit_die "'java' is on PATH but 'javac' is not: install a full JDK $KIT_MIN_JAVA+, not just a JRE"
   local version major
-  version=$(java -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)
+  version=$(kit_timeout 60 java -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)
   major=${version%%.*}
   [ "$major" = "1" ] && major=$(echo "$version" | cut -d. -f2)
   [ -n "$major" ] && [ "$major" -ge "$KIT_MIN_JAVA" ] 2>/dev/null \
@@ -61,7 +81,7 @@ KIT_PYTHON_MAX=13   # 3.13
 # Prints "X.Y.Z /real/path/of/python" for a working Python 3 interpreter, nothing otherwise (e.g. a
 # pyenv shim for a version that is not active fails, and is skipped).
 kit_python_probe() {
-  "$1" -c 'import os, sys; print("%d.%d.%d" % sys.version_info[:3], os.path.realpath(sys.executable))' 2>/dev/null </dev/null || true
+  kit_timeout 60 "$1" -c 'import os, sys; print("%d.%d.%d" % sys.version_info[:3], os.path.realpath(sys.executable))' 2>/dev/null </dev/null || true
 }
 
 kit_python_supported() {
@@ -103,7 +123,8 @@ kit_check_python() {
 }
 
 # The pinned Jupyter stack and the JJava kernel, in a git-ignored virtualenv. It is built anew
-# whenever the lock or the interpreter (version and path) changes.
+# whenever the lock or the interpreter (version and path) changes; otherwise it is checked (and
+# repaired where that needs no network) by kit_verify_venv.
 kit_ensure_venv() {
   local want have
   want="lock $(kit_hash "$KIT_ROOT/environment/requirements.txt") python $KIT_PYTHON_VERSION $KIT_PYTHON"
@@ -116,33 +137,235 @@ kit_ensure_venv() {
       rm -rf "$KIT_VENV"
     fi
     kit_say "creating the virtualenv $KIT_VENV with Python $KIT_PYTHON_VERSION ($KIT_PYTHON)"
-    "$KIT_PYTHON" -m venv "$KIT_VENV" \
+    kit_timeout 300 "$KIT_PYTHON" -m venv "$KIT_VENV" \
       || { rm -rf "$KIT_VENV"; kit_die "could not create a virtualenv with $KIT_PYTHON (on Debian/Ubuntu: sudo apt install python3-venv)"; }
     kit_say "installing the pinned Jupyter stack (environment/requirements.txt); this takes a minute or two the first time"
-    "$KIT_VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$KIT_ROOT/environment/requirements.txt" \
-      || kit_die "pip could not install environment/requirements.txt into $KIT_VENV"
+    kit_timeout 1800 "$KIT_VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$KIT_ROOT/environment/requirements.txt" \
+      || kit_die "pip could not install environment/requirements.txt into $KIT_VENV (no network? connect and run ./kit setup again)"
+    # the folder pip wrote the scripts' #! lines for (kit_venv_check.py follows a moved virtualenv)
+    echo "$KIT_VENV" > "$KIT_VENV/.kit-origin"
     echo "$want" > "$KIT_VENV/.kit-stamp"
   fi
-  [ -f "$KIT_VENV/share/jupyter/kernels/java/kernel.json" ] \
-    || kit_die "the JJava kernelspec is missing from $KIT_VENV/share/jupyter/kernels/java; reinstall with: $KIT_VENV/bin/pip install --force-reinstall jjava==1.0a8"
+  kit_verify_venv
   # Jupyter must find the kit's own kernelspec first, not one from ~/.local/share/jupyter.
   export JUPYTER_PATH="$KIT_VENV/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
   export PATH="$KIT_VENV/bin:$PATH"
 }
 
-# The library and its runtime jars in lib/target/kit, where notebooks load them from.
-kit_ensure_library() {
-  local stamp="$KIT_ROOT/lib/target/kit/.kit-sources.sha256" want
-  want=$(cd "$KIT_ROOT" && find pom.xml lib/pom.xml lib/src/main -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -d' ' -f1)
-  if [ -f "$KIT_ROOT/lib/target/kit/curse-of-memory-lib.jar" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
-    return 0
+# What a check of the virtualenv looked at: every file's path, size and time (not __pycache__,
+# which Python writes as it runs), and the checker itself. Unchanged since the last full check
+# means nothing to check again; it costs a tenth of a second.
+kit_venv_fingerprint() {
+  { find "$KIT_VENV" -name __pycache__ -prune -o ! -name .kit-verified -printf '%p %s %T@\n' 2>/dev/null
+    kit_hash "$KIT_ROOT/environment/kit_venv_check.py" "$KIT_ROOT/environment/setup.sh"; } | sha256sum | cut -d' ' -f1
+}
+
+# The one line that says what to do when the virtualenv cannot be repaired here.
+kit_venv_rebuild_hint() {
+  printf 'connect to the network and run ./kit setup again; if that does not mend it: rm -rf %s && ./kit setup' "$KIT_VENV"
+}
+
+# Checks the virtualenv by hash against what pip installed (each distribution's RECORD), including
+# the JJava kernelspec and the scripts in bin/, and that jupyter-lab starts; repairs without network
+# what it can (a moved virtualenv, a damaged script, a removed or edited kernelspec) and reinstalls a
+# damaged distribution with pip from the lock, else stops with one line that says what to do.
+kit_verify_venv() {
+  local fp check="$KIT_ROOT/environment/kit_venv_check.py" out rc line failed="" name what
+  fp=$(kit_venv_fingerprint)
+  [ "$fp" = "$(cat "$KIT_VENV/.kit-verified" 2>/dev/null)" ] && return 0
+  rc=0
+  out=$(kit_timeout 300 "$KIT_VENV/bin/python" "$check" repair "$KIT_VENV" 2>&1) || rc=$?
+  if [ "$rc" != 0 ] && [ "$rc" != 3 ]; then
+    kit_die "the virtualenv's Python does not run ($(printf '%s' "$out" | tail -n1)): $(kit_venv_rebuild_hint)"
   fi
-  kit_say "building the library (./mvnw package) into lib/target/kit"
-  local log
+  while IFS= read -r line; do
+    case "$line" in
+      "[kit] "*) printf '%s\n' "$line" ;;
+      "reinstall "*)
+        read -r _ name what <<< "$line"
+        kit_say "$name is damaged ($what); reinstalling it from the lock"
+        kit_timeout 900 "$KIT_VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps \
+            --force-reinstall --retries 1 --timeout 30 "$name" >/dev/null 2>&1 \
+          || failed="${failed:+$failed, }$name"
+        ;;
+    esac
+  done <<< "$out"
+  [ -z "$failed" ] || kit_die "$failed in $KIT_VENV is damaged and pip could not reinstall it (no network?): $(kit_venv_rebuild_hint)"
+  if [ "$rc" = 3 ]; then
+    out=$(kit_timeout 300 "$KIT_VENV/bin/python" "$check" verify "$KIT_VENV" 2>&1) \
+      || kit_die "the virtualenv is still damaged after repair ($(printf '%s' "$out" | head -n1)): $(kit_venv_rebuild_hint)"
+  fi
+  # Runs JupyterLab's entry point, the command ./kit lab starts.
+  out=$(kit_timeout 120 "$KIT_VENV/bin/jupyter-lab" --version 2>&1 </dev/null) \
+    || kit_die "$KIT_VENV/bin/jupyter-lab does not start ($(printf '%s' "$out" | tail -n1)): $(kit_venv_rebuild_hint)"
+  kit_venv_fingerprint > "$KIT_VENV/.kit-verified"
+}
+
+# The Maven local repository ./mvnw uses: -Dmaven.repo.local in MAVEN_ARGS, MAVEN_OPTS or
+# .mvn/maven.config, else <localRepository> of ~/.m2/settings.xml, else ~/.m2/repository.
+kit_maven_repo() {
+  local repo
+  repo=$( { printf '%s\n' "${MAVEN_ARGS:-}" "${MAVEN_OPTS:-}"; cat "$KIT_ROOT/.mvn/maven.config" 2>/dev/null; } \
+    | tr ' ' '\n' | sed -n 's/^-Dmaven\.repo\.local=//p' | tail -n1)
+  [ -n "$repo" ] || repo=$(sed -n 's#.*<localRepository>\(.*\)</localRepository>.*#\1#p' "$HOME/.m2/settings.xml" 2>/dev/null | head -n1)
+  printf '%s\n' "${repo:-$HOME/.m2/repository}"
+}
+
+# What ./kit test's Maven run (./mvnw verify) needs from Maven Central was fetched into this Maven
+# repository for these poms: the stamp matches and the test runner's provider (which surefire only
+# resolves when it runs tests) is there.
+kit_maven_resolved() {
+  local repo=$1
+  [ "$(cat "$KIT_STATE/maven-resolved" 2>/dev/null)" = "$(kit_maven_key "$repo")" ] \
+    && [ -d "$repo/org/apache/maven/surefire/surefire-junit-platform" ] \
+    && [ -d "$repo/org/junit/platform/junit-platform-launcher" ]
+}
+kit_maven_key() {
+  printf 'poms %s repo %s\n' "$(cd "$KIT_ROOT" && kit_hash pom.xml */pom.xml .mvn/wrapper/maven-wrapper.properties)" "$1"
+}
+
+# The library's files in lib/target/kit (the jars every notebook puts on its classpath, kit.jsh)
+# against the sha256 manifest written when they were built: true if every file is there, unchanged,
+# and there is no other.
+KIT_LIB_DIR="$KIT_ROOT/lib/target/kit"
+kit_library_intact() {
+  local manifest="$KIT_LIB_DIR/.kit-manifest.sha256"
+  [ -f "$manifest" ] && [ -f "$KIT_LIB_DIR/curse-of-memory-lib.jar" ] || return 1
+  [ "$(cd "$KIT_LIB_DIR" && find . -maxdepth 1 -type f ! -name '.*' -printf '%f\n' | LC_ALL=C sort)" \
+    = "$(sed 's/^[0-9a-f]*  //' "$manifest")" ] || return 1
+  (cd "$KIT_LIB_DIR" && sha256sum --quiet --strict -c .kit-manifest.sha256 >/dev/null 2>&1)
+}
+kit_library_damage() {
+  (cd "$KIT_LIB_DIR" && sha256sum --quiet -c .kit-manifest.sha256 2>/dev/null | sed 's/: .*//' | head -n3 | tr '\n' ' ')
+}
+kit_library_record() {
+  (cd "$KIT_LIB_DIR" && find . -maxdepth 1 -type f ! -name '.*' -printf '%f\n' | LC_ALL=C sort | xargs -d '\n' sha256sum) \
+    > "$KIT_LIB_DIR/.kit-manifest.sha256"
+}
+
+# The dependency jars in lib/target/kit against the checksums Maven Central published for them,
+# which Maven keeps beside each download in the repository (NAME.jar.sha1); a copy that matches none
+# comes from a damaged download. Prints the repository files to fetch again (nothing if all match,
+# or a jar has no published checksum there, e.g. one installed by hand).
+kit_library_damaged_downloads() {
+  local repo=$1 jar name want found
+  local -a expr=()
+  for jar in "$KIT_LIB_DIR"/*.jar; do
+    name=${jar##*/}
+    [ "$name" = curse-of-memory-lib.jar ] && continue
+    expr+=(${expr[0]+-o} -name "$name")
+  done
+  [ ${#expr[@]} -gt 0 ] || return 0
+  local listing
+  listing=$(find "$repo" -type f \( "${expr[@]}" \) 2>/dev/null)
+  for jar in "$KIT_LIB_DIR"/*.jar; do
+    name=${jar##*/}
+    [ "$name" = curse-of-memory-lib.jar ] && continue
+    want=$(sha1sum "$jar" | cut -d' ' -f1) found=0
+    local candidates=() path published
+    while IFS= read -r path; do
+      [ "${path##*/}" = "$name" ] || continue
+      published=$(head -c 40 "$path.sha1" 2>/dev/null) || continue
+      [ -n "$published" ] || continue
+      [ "$published" = "$want" ] && found=1
+      [ "$(sha1sum "$path" | cut -d' ' -f1)" = "$published" ] || candidates+=("$path")
+    done <<< "$listing"
+    [ "$found" = 1 ] || [ ${#candidates[@]} = 0 ] || printf '%s\n' "${candidates[@]}"
+  done
+}
+
+# kit_maven_run LOG SECONDS ARGS...: ./mvnw quietly under a time limit, its output in LOG.
+kit_maven_run() {
+  local log=$1 seconds=$2; shift 2
+  mkdir -p "$KIT_STATE"
   kit_mvn_note
-  log=$(cd "$KIT_ROOT" && ./mvnw -B -q -ntp -Dstyle.color=never -DskipTests package -pl lib -am 2>&1) \
-    || { printf '%s\n' "$log" >&2; kit_die "the library build failed (Maven's messages above)"; }
-  echo "$want" > "$stamp"
+  (cd "$KIT_ROOT" && kit_timeout "$seconds" ./mvnw -B -q -ntp -Dstyle.color=never \
+      -Daether.connector.connectTimeout=20000 -Daether.connector.requestTimeout=120000 "$@") >"$log" 2>&1
+}
+# True if a failed Maven run's log says it could not download something (as opposed to a compile error).
+kit_maven_offline_failure() {
+  grep -qE 'Could not (transfer|resolve|find artifact)|could not be resolved|Unknown host|Temporary failure in name resolution|Network is unreachable|Connect(ion)? timed out|Connection refused|offline mode|has not been downloaded from it before' "$1"
+}
+
+# The library and its runtime jars in lib/target/kit, where notebooks load them from, built with
+# ./mvnw; and everything ./kit test's Maven run needs, fetched once per change of the poms so that
+# ./kit test then works with the network cut. Checked by hash on every set-up: a truncated or
+# changed jar is rebuilt offline from the Maven repository.
+kit_ensure_library() {
+  local sources="$KIT_LIB_DIR/.kit-sources.sha256" want repo log="$KIT_STATE/maven.log" rc
+  local intact=0 resolved=0 built=0 online_failed=0 line
+  want=$(cd "$KIT_ROOT" && find pom.xml lib/pom.xml lib/src/main -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -d' ' -f1)
+  repo=$(kit_maven_repo)
+  kit_maven_resolved "$repo" && resolved=1
+  if [ "$(cat "$sources" 2>/dev/null)" = "$want" ]; then
+    if kit_library_intact; then
+      intact=1
+    elif [ -f "$KIT_LIB_DIR/.kit-manifest.sha256" ]; then
+      kit_say "lib/target/kit does not match the sha256 it was built with ($(kit_library_damage)or a file missing or extra): rebuilding it"
+    fi
+  fi
+  [ "$intact" = 1 ] && [ "$resolved" = 1 ] && return 0
+  # Copy-dependencies and the jar plugin keep a file that looks newer than its source: start afresh.
+  [ "$intact" = 1 ] || rm -rf "$KIT_LIB_DIR"
+  if [ "$resolved" = 0 ]; then
+    # The build ./kit test runs, with the test runner started on no test: compiles the library,
+    # its tests and the benchmarks, packages lib/target/kit, and leaves every plugin, dependency and
+    # surefire's JUnit provider in the Maven repository.
+    kit_say "fetching what the library and ./kit test need from Maven Central and building the library (./mvnw verify, no tests) into lib/target/kit"
+    rc=0
+    kit_maven_run "$log" 1800 verify '-Dtest=*#kitSetupResolvesOnly' -Dsurefire.failIfNoSpecifiedTests=false || rc=$?
+    if [ "$rc" = 0 ] && [ -f "$KIT_LIB_DIR/curse-of-memory-lib.jar" ]; then
+      kit_maven_key "$repo" > "$KIT_STATE/maven-resolved"
+      [ "$intact" = 1 ] || built=1
+    elif [ "$rc" = 124 ] || kit_maven_offline_failure "$log"; then
+      online_failed=1   # said below, once the library is there (or set-up stops with one line)
+    else
+      cat "$log" >&2
+      kit_die "the library build failed (Maven's messages above; also in .kit/maven.log)"
+    fi
+  fi
+  if [ "$intact" = 0 ] && [ "$built" = 0 ]; then
+    kit_say "building the library (./mvnw -o package, from the Maven repository) into lib/target/kit"
+    rm -rf "$KIT_LIB_DIR"
+    rc=0
+    kit_maven_run "$log" 900 -o -DskipTests package -pl lib -am || rc=$?
+    if [ "$rc" != 0 ] && [ "$online_failed" = 0 ] && { [ "$rc" = 124 ] || kit_maven_offline_failure "$log"; }; then
+      kit_say "the Maven repository lacks something the library needs: building it online"
+      rc=0
+      kit_maven_run "$log" 1800 -DskipTests package -pl lib -am || rc=$?
+    fi
+    if [ "$rc" != 0 ]; then
+      if [ "$rc" = 124 ] || kit_maven_offline_failure "$log"; then
+        kit_die "could not build the library: Maven needs files from Maven Central that are not in $repo (log: .kit/maven.log): connect to the network and run ./kit setup again"
+      fi
+      cat "$log" >&2
+      kit_die "the library build failed (Maven's messages above; also in .kit/maven.log)"
+    fi
+    built=1
+  fi
+  if [ "$built" = 1 ]; then
+    local damaged
+    damaged=$(kit_library_damaged_downloads "$repo")
+    if [ -n "$damaged" ]; then
+      kit_say "the Maven repository holds damaged downloads (sha1 differs from Maven Central's): $(printf '%s\n' "$damaged" | sed 's#.*/##' | tr '\n' ' ')fetching them again"
+      while IFS= read -r line; do rm -f "$line" "$line.sha1"; done <<< "$damaged"
+      rm -rf "$KIT_LIB_DIR"
+      rc=0
+      kit_maven_run "$log" 1800 -DskipTests package -pl lib -am || rc=$?
+      if [ "$rc" != 0 ]; then
+        { [ "$rc" = 124 ] || kit_maven_offline_failure "$log"; } \
+          || { cat "$log" >&2; kit_die "the library build failed (Maven's messages above; also in .kit/maven.log)"; }
+        kit_die "could not build the library: Maven must fetch damaged downloads again from Maven Central (log: .kit/maven.log): connect to the network and run ./kit setup again"
+      fi
+      damaged=$(kit_library_damaged_downloads "$repo")
+      [ -z "$damaged" ] || kit_die "Maven fetched these jars again and their sha1 still differs from Maven Central's: $(echo $damaged); delete them and run ./kit setup again"
+    fi
+    kit_library_record
+    kit_library_intact || kit_die "lib/target/kit changed while set-up wrote its sha256 manifest: run ./kit setup again"
+    echo "$want" > "$sources"
+  fi
+  [ "$online_failed" = 0 ] \
+    || kit_warn "Maven could not fetch what ./kit test needs (offline? log: .kit/maven.log): ./kit lab works, but run ./kit setup once online before ./kit test"
 }
 
 # Debian's Chromium, for the test that renders an exported notebook to PNG.
@@ -156,7 +379,7 @@ kit_ensure_browser() {
       || kit_die "the picture test needs Chromium: install it (Debian: apt-get install chromium) and run again"
   fi
   kit_say "installing Chromium from Debian's packages (for the picture test)"
-  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null \
+  kit_timeout 600 $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive kit_timeout 1200 $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null \
     || kit_die "could not install Chromium with apt-get; install it by hand (apt-get install chromium)"
 }
 
