@@ -73,7 +73,9 @@ public final class KernelDisplay {
             Object renderer;
             try {
                 renderer = kernel.getClass().getMethod("getRenderer").invoke(kernel);
-                register(renderer);
+                if (register(renderer)) {
+                    startWarmUp();
+                }
             } catch (InvocationTargetException e) {
                 Throwable cause = KernelBinding.unwrap(e);
                 throw new IllegalStateException("the " + host + " kernel is running but getRenderer() failed: " + cause, cause);
@@ -84,6 +86,14 @@ public final class KernelDisplay {
             return host;
         }
         return Host.NONE;
+    }
+
+    /** Loads the plotting and table classes on a daemon thread while the kernel goes on (see KitRenderers.warmUp). */
+    private static void startWarmUp() {
+        Thread warmUp = new Thread(KitRenderers::warmUp, "kit-display-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     /**

@@ -7,6 +7,7 @@ import org.curseofmemory.plot.Chart;
 import org.curseofmemory.plot.PlotlyJson;
 import org.curseofmemory.plot.TableHtml;
 
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
@@ -45,6 +46,28 @@ final class KitRenderers {
             out.renderIfRequested(HTML, () -> PlotlyJson.toHtml(figure));
             out.putText(PlotlyJson.summary(figure));
         });
+    }
+
+    /**
+     * Renders a two-row table and a one-line chart the way the renderers do, and throws the results
+     * away: the first table and figure of a notebook then find Tablesaw, the plotting code and the
+     * JSON writer loaded and compiled. {@link KernelDisplay#install()} runs this on a background
+     * thread while the kernel compiles the next cells (about half a second saved before the first
+     * figure of notebook 00). It prints nothing and any failure is ignored: the real rendering
+     * reports its own errors.
+     */
+    static void warmUp() {
+        try {
+            Table table = Table.create("warm-up", DoubleColumn.create("t", 0.0, 1.0), DoubleColumn.create("y", 1.0, 0.5));
+            TableHtml.of(table);
+            table.print(TableHtml.DEFAULT_MAX_ROWS);
+            Figure figure = Chart.of("warm-up", table, "t", "y").yLabel("y").logY().figure();
+            PlotlyJson.toMap(figure);
+            PlotlyJson.toHtml(figure);
+            PlotlyJson.summary(figure);
+        } catch (RuntimeException | LinkageError ignored) {
+            // a warm-up only; the first real figure or table reports whatever is wrong
+        }
     }
 
     /** HTML and text of a table, both showing at most {@link TableHtml#DEFAULT_MAX_ROWS} rows. */
