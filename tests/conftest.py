@@ -78,6 +78,21 @@ def test_group(nodeid: str) -> str:
     return module
 
 
+# The longest tiers first, so that neither worker is left with a long tier at the end (the
+# scheduler hands out groups in collection order); notebooks and quick modules fill the gaps.
+_LONG_FIRST = ("tests/test_server.py", "tests/test_setup_matrix.py", "tests/test_setup_scenarios.py",
+               "tests/test_course.py", "tests/test_lab_browser.py", "tests/test_book.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The same order in every worker (xdist requires it): long tiers first, then the rest as collected."""
+    def rank(item):
+        module = item.nodeid.split("::", 1)[0]
+        return _LONG_FIRST.index(module) if module in _LONG_FIRST else len(_LONG_FIRST)
+
+    items.sort(key=rank)  # stable: within a tier, collection order
+
+
 def pytest_xdist_make_scheduler(config, log):
     """`--dist loadgroup` with the groups of test_group (xdist's own group marker does not reach its
     scheduler under pytest 9, whose node ids are no longer plain strings that xdist can rename)."""
