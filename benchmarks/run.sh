@@ -167,5 +167,5 @@ cat "$OUT/interleaved.txt"
 echo
 echo "== first figure of notebook 00 after kernel start (goal: <= 4 s; the kit's kernel and JVM options)"
 # kit_setup exports what the kit's lab uses: its kernelspec (JUPYTER_PATH) and JJAVA_JVM_OPTS
-(cd "$ROOT" && source environment/setup.sh && kit_setup >/dev/null \
+(cd "$ROOT" && KIT_ROOT="$ROOT" && source environment/setup.sh && kit_setup >/dev/null \
   && "$KIT_VENV/bin/python" benchmarks/first_figure.py --rounds "$([[ $QUICK == 1 ]] && echo 2 || echo 5)")
