@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
+import org.curseofmemory.util.KitArgumentException;
+import org.curseofmemory.util.Validate;
 
 /**
  * The kit's accurate half-line integrator: ∫₀^∞ g or ∫₀^T g for an integrand g = Σ_i |f_i| (L¹) or
@@ -42,6 +44,13 @@ public final class HalfLineQuadrature {
     /** Quadrature gives up (throws) if the integrand has not settled by this time. */
     public static final double MAX_HORIZON = 1e30;
 
+    /** Bounds of the relative tolerance: tighter than about 1e-14 is below double precision. */
+    public static final double MIN_RELATIVE_TOLERANCE = 1e-14;
+    /** Largest relative tolerance (half the value). */
+    public static final double MAX_RELATIVE_TOLERANCE = 0.5;
+    /** Most parts an integrand may have (one work array entry each). */
+    public static final int MAX_PARTS = 1_000_000;
+
     private static final int MAX_PIECES_PER_PANEL = 4000;
     private static final int SIGN_SAMPLES = 32;
     private static final int COARSE_SAMPLES = 41;
@@ -70,10 +79,17 @@ public final class HalfLineQuadrature {
     /**
      * ∫₀^end g (end = +∞ for the half line) to relative tolerance relTol.
      *
+     * @param p      the integrand: 1 to {@link #MAX_PARTS} parts, breakpoints finite, non-negative,
+     *               non-decreasing and at most {@link #MAX_HORIZON}
+     * @param end    in (0, {@link #MAX_HORIZON}] or +∞
+     * @param relTol in [{@link #MIN_RELATIVE_TOLERANCE}, {@link #MAX_RELATIVE_TOLERANCE}]
+     * @throws IllegalArgumentException if an argument is out of range, or the integrand returns a
+     *                                  value that is not finite or a malformed tail interval (the
+     *                                  message names it)
      * @throws ArithmeticException if the integral cannot be computed to that accuracy
      */
     public static QuadratureEstimate integrate(HalfLineIntegrand p, double end, double relTol) {
-        org.curseofmemory.util.Validate.notNull("integrand p", p);
+        checkArguments(p, end, relTol);
         Counter counter = new Counter();
         boolean infinite = Double.isInfinite(end);
         double lastBreak = p.breakpoints().length == 0 ? 0 : p.breakpoints()[p.breakpoints().length - 1];
@@ -115,7 +131,7 @@ public final class HalfLineQuadrature {
             boolean noiseLevel = contribution <= 10 * noise * panelMagnitude;
             if (b >= minHorizon) {
                 // Route 1: tails known in closed form (exact for one kernel, an interval for a distance).
-                double[] tail = p.tailInterval(b);
+                double[] tail = checkedTail(p, b);
                 if (tail != null) {
                     double mid = 0.5 * (tail[0] + tail[1]);
                     double half = 0.5 * (tail[1] - tail[0]);
@@ -363,6 +379,43 @@ public final class HalfLineQuadrature {
         return new Piece(a, b, l[0] + r[0], Math.abs(whole[0] - (l[0] + r[0])), l[1] + r[1], l, r);
     }
 
+    /**
+     * The arguments and what the integrand says of itself, checked once before any work: an
+     * integrand written outside the library gets a message naming what it got wrong.
+     */
+    private static void checkArguments(HalfLineIntegrand p, double end, double relTol) {
+        Validate.notNull("integrand p", p);
+        if (!(end > 0) || (!Double.isInfinite(end) && end > MAX_HORIZON)) {
+            throw new KitArgumentException("integration end end=" + end + " must be in (0, " + MAX_HORIZON
+                    + "] or +Infinity for the half line");
+        }
+        Validate.inRange("relative tolerance relTol", relTol, MIN_RELATIVE_TOLERANCE, MAX_RELATIVE_TOLERANCE);
+        Validate.inRange("number of parts p.parts()", p.parts(), 1, MAX_PARTS);
+        double[] breaks = Validate.notNull("breakpoints p.breakpoints()", p.breakpoints());
+        Validate.increasing("breakpoints p.breakpoints()", "breakpoints", breaks, false);
+        if (breaks.length > 0 && breaks[breaks.length - 1] > MAX_HORIZON) {
+            throw new KitArgumentException("last breakpoint " + breaks[breaks.length - 1] + " of p.breakpoints() must be"
+                    + " at most " + MAX_HORIZON);
+        }
+    }
+
+    /**
+     * The tail interval an integrand reports for [T, ∞): null (unknown), or {lo, hi} with lo <= hi. An
+     * interval with hi = +∞ bounds nothing and counts as unknown.
+     */
+    private static double[] checkedTail(HalfLineIntegrand p, double T) {
+        double[] tail = p.tailInterval(T);
+        if (tail == null) {
+            return null;
+        }
+        if (tail.length != 2 || Double.isNaN(tail[0]) || Double.isNaN(tail[1]) || tail[0] > tail[1]
+                || tail[0] == Double.NEGATIVE_INFINITY) {
+            throw new KitArgumentException("the tail interval p.tailInterval(" + T + ")=" + java.util.Arrays.toString(tail)
+                    + " of the " + p.description() + " must be null or {lo, hi} with lo <= hi");
+        }
+        return tail[1] == Double.POSITIVE_INFINITY && Double.isFinite(tail[0]) ? null : tail;
+    }
+
     /** {∫_a^b g, ∫_a^b magnitude} by the 16-point Gauss–Legendre rule. */
     private static double[] gaussLegendre(HalfLineIntegrand p, double a, double b, Counter counter) {
         double c = 0.5 * (a + b);
@@ -377,6 +430,10 @@ public final class HalfLineQuadrature {
             m += w * mag[0];
         }
         counter.evaluations += rule.points();
+        if (!Double.isFinite(s) || !Double.isFinite(m)) {
+            throw new KitArgumentException("the " + p.description() + " returned " + s + " on [" + a + ", " + b
+                    + "]: an integrand g must be finite on [0, end)");
+        }
         return new double[] {h * s, h * m};
     }
 }
