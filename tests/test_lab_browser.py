@@ -417,6 +417,11 @@ def test_after_a_restart_a_later_cell_finds_the_kit_and_a_wrong_answer_reads_wel
         assert kernel_idle is not None, f"the kernel sent no idle status after the restart: {statuses}"
         if not page_idle:
             pytest.fail(f"after a restart the page never showed the kernel idle (kernel statuses: {statuses})", pytrace=False)
+        # The lab loads the kit into the restarted kernel (busy, then idle again); on a busy machine
+        # that can start seconds after the first idle. The lag that matters is from the kernel's
+        # last idle before the page showed idle: a page stuck after an idle kernel still fails.
+        kernel_idle = max((w for w, st in watcher.states if st == "idle" and kernel_idle <= w <= page_idle),
+                          default=kernel_idle)
         TIMINGS["restart: kernel idle after (s)"] = round(kernel_idle - clicked, 1)
         TIMINGS["restart: kernel idle -> page shows idle (s)"] = round(page_idle - kernel_idle, 1)
         assert page_idle - kernel_idle <= STATUS_LAG_S, (
