@@ -5,7 +5,7 @@
 - With two workers (`./kit test` passes `-n 2 --dist loadgroup`), the tests of one notebook (its
   run, its export, its answers) form one group, so one worker does them one after the other with the
   run in hand; every other test is grouped by module, so a module's fixtures (the lab, the book, the
-  course pipeline, the course server) start once (see test_group).
+  course pipeline, the course server) start once (see scheduling_group).
 - The summary at the end gives each notebook's wall time, each tier's total (a tier is a test module)
   and any figures a test reported with `report_line`.
 """
@@ -69,7 +69,7 @@ _PER_NOTEBOOK = ("tests/test_notebooks.py", "tests/test_export.py", "tests/test_
 _NOTEBOOK_ID = re.compile(r"\[(\d\d-[\w.-]+?\.ipynb)\]")
 
 
-def test_group(nodeid: str) -> str:
+def scheduling_group(nodeid: str) -> str:
     """The unit of work a worker takes whole: one notebook's tests, or one module's."""
     module = nodeid.split("::", 1)[0]
     found = _NOTEBOOK_ID.search(nodeid)
@@ -94,7 +94,7 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """`--dist loadgroup` with the groups of test_group (xdist's own group marker does not reach its
+    """`--dist loadgroup` with the groups of scheduling_group (xdist's own group marker does not reach its
     scheduler under pytest 9, whose node ids are no longer plain strings that xdist can rename)."""
     if config.getvalue("dist") != "loadgroup":
         return None
@@ -102,7 +102,7 @@ def pytest_xdist_make_scheduler(config, log):
 
     class ByNotebookOrModule(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return test_group(nodeid)
+            return scheduling_group(nodeid)
 
     return ByNotebookOrModule(config, log)
 
