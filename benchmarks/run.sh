@@ -5,7 +5,9 @@
 # The step is also timed in CPU time by interleaved rounds of Java, NumPy (recurrence, exp) and
 # JAX (jit, float64) (interleave.py), which prints the host CPU, its vector width, the BLAS kernel
 # and one "target ...: MET/MISSED" line per goal of the step; then the time from kernel start to the
-# first figure of notebook 00 (first_figure.py), with its target line.
+# first figure of notebook 00 (first_figure.py), the kernel's memory (kernel_memory.py) and the test
+# loop (test_loop.py: the notebook/export/browser tests and a fresh clone's ./kit test; not with
+# --quick), each with its target line.
 # Builds lib + benchmarks (no tests), makes benchmarks/.venv from numpy/requirements.txt if needed,
 # runs both sides, checks that they did the same work, prints a side-by-side table and the ratios
 # NumPy time / Java time.
@@ -169,3 +171,18 @@ echo "== first figure of notebook 00 after kernel start (goal: <= 4 s; the kit's
 # kit_setup exports what the kit's lab uses: its kernelspec (JUPYTER_PATH) and JJAVA_JVM_OPTS
 (cd "$ROOT" && KIT_ROOT="$ROOT" && source environment/setup.sh && kit_setup >/dev/null \
   && "$KIT_VENV/bin/python" benchmarks/first_figure.py --rounds "$([[ $QUICK == 1 ]] && echo 2 || echo 5)")
+
+echo
+echo "== kernel memory: notebook 07, the JVM's defaults against the kit's options (goal: >= 30 % less resident memory at equal speed)"
+(cd "$ROOT" && KIT_ROOT="$ROOT" && source environment/setup.sh && unset JJAVA_JVM_OPTS && kit_setup >/dev/null \
+  && "$KIT_VENV/bin/python" benchmarks/kernel_memory.py --rounds "$([[ $QUICK == 1 ]] && echo 1 || echo 2)" --kit-opts "$JJAVA_JVM_OPTS")
+
+echo
+echo "== test loop (goals: notebook/export/browser tests <= 150 s of pytest wall time; fresh-clone ./kit test without the server tier <= 240 s)"
+if [[ $QUICK == 1 ]]; then
+  echo "target notebook/export/browser tests <= 150 s: not measured with --quick"
+  echo "target fresh-clone ./kit test without the server tier <= 240 s: not measured with --quick"
+else
+  (cd "$ROOT" && KIT_ROOT="$ROOT" && source environment/setup.sh && kit_setup --with-browser >/dev/null \
+    && "$KIT_VENV/bin/python" benchmarks/test_loop.py)
+fi
