@@ -58,7 +58,7 @@ def subset() -> None:
     run = subprocess.run([sys.executable, "-m", "pytest", "-n", workers, "--dist", "loadgroup", "-q", *SUBSET],
                          cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.monotonic() - start
-    passed = re.findall(r"=+ (.*) in ([\d.]+)s", run.stdout)
+    passed = re.findall(r"^=* ?(\d+ (?:passed|failed|error).*?) in ([\d.]+)s", run.stdout, flags=re.M)
     outcome, seconds = passed[-1] if passed else ("no summary", f"{wall:.1f}")
     print(f"notebook, export and browser tests ({workers} workers): {outcome} in {seconds} s of pytest wall time")
     for line in _summary(run.stdout, "tier totals"):

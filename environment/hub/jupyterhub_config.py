@@ -25,6 +25,7 @@ Settings from the environment (all optional):
 import grp
 import os
 import pwd
+import re
 import shutil
 import signal
 import sys
@@ -41,7 +42,12 @@ INSTRUCTORS = os.environ.get("KIT_INSTRUCTORS_GROUP", "course-instructors")
 EXCHANGE = Path(os.environ.get("KIT_EXCHANGE_ROOT", "/srv/nbgrader/exchange"))
 COURSE_ID = os.environ.get("KIT_COURSE_ID", "curse-of-memory")
 DATA = Path(os.environ.get("KIT_HUB_DATA", "/srv/jupyterhub"))
-JVM_OPTS = os.environ.get("KIT_JVM_OPTS", "-Xms32m -Xmx512m -XX:+UseSerialGC")
+# the kernel's defaults of environment/setup.sh: bounded heap, serial collector, C2 only for the kit's
+# numerics and the student's cells (environment/kernel-jit.json; JJava splits the options at blanks)
+_JIT = KIT_ROOT / "environment" / "kernel-jit.json"
+JVM_OPTS = os.environ.get("KIT_JVM_OPTS", "-Xms32m -Xmx512m -XX:+UseSerialGC" + (
+    "" if re.search(r"\s", str(_JIT)) else
+    f" -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile={_JIT} -XX:-DisplayVMOutput"))
 CULL_IDLE_S = int(os.environ.get("KIT_CULL_IDLE_S", "3600"))
 KERNEL_CULL_IDLE_S = int(os.environ.get("KIT_KERNEL_CULL_IDLE_S", "1800"))
 
