@@ -2,8 +2,11 @@
 JDK 17 and the newest JDK, with no `mvn` on PATH; an unsupported Python gets the one-line message.
 
 The combinations share one scratch copy of the working tree (so the library is built once, by
-./mvnw, in the first combination that runs) and the user's pip cache; each has its own throw-away
-virtualenv (KIT_VENV), installed without precompiled bytecode to save time. Every Python appears once and every JDK at least once; the main suite adds
+./mvnw, in the first combination that runs), the user's pip and uv caches and the uv that set-up
+keeps in .kit/uv; each has its own throw-away virtualenv (KIT_VENV), installed without precompiled
+bytecode to save time. Set-up installs the lock with uv, falling back to pip; Debian's own Python
+takes pip's way (KIT_NO_UV=1), so both stay tested. Every Python appears once and every JDK at
+least once; the main suite adds
 whatever `python3` and `java` the caller has (3.11.7 and JDK 17 on the kit's CI machine).
 
 Slow (a virtualenv per Python): deselect locally with `./kit test -m "not matrix"`; CI runs it.
@@ -93,9 +96,10 @@ def _env(farm: Path, jdk: Path, venv: Path, pybin: Path | None = None, kit_pytho
                         "VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PIP_NO_CACHE_DIR", "MAVEN_HOME",
                         "M2_HOME"}}
     # Installing without precompiling bytecode saves about 5,300 .pyc files and much of the CPU time
-    # of each virtualenv; whether the lock installs and the notebook runs is unchanged. (pip reads
+    # of each virtualenv (set-up tries uv, then pip); whether the lock installs and the notebook runs is unchanged. (pip reads
     # PIP_COMPILE=0 as --no-compile; PIP_NO_COMPILE=1, the obvious spelling, makes it compile.)
     env["PIP_COMPILE"] = "0"
+    env["UV_COMPILE_BYTECODE"] = "0"   # the same for uv, which set-up tries first
     env["PATH"] = os.pathsep.join(str(p) for p in (pybin, farm) if p is not None)
     env["JAVA_HOME"] = str(jdk)
     env["KIT_VENV"] = str(venv)
@@ -129,6 +133,10 @@ def test_setup_and_notebook_00(scratch, name, python, how, jdk):
         env = _env(farm, jdk, venv, pybin=_finder_bin(tree.parent, python))
     else:
         env = _env(farm, jdk, venv, kit_python=python)
+    # set-up installs the lock with uv and falls back to pip; Debian's own Python takes pip's way
+    pip_only = name.startswith("debian")
+    if pip_only:
+        env["KIT_NO_UV"] = "1"
     version = subprocess.run([str(python), "-c", "import sys; print(sys.version.split()[0])"],
                              capture_output=True, text=True, check=True).stdout.strip()
     try:
@@ -139,6 +147,7 @@ def test_setup_and_notebook_00(scratch, name, python, how, jdk):
         assert setup.returncode == 0, f"{name}: ./kit setup failed\n{setup.stdout}\n{setup.stderr}"
         assert setup.stderr == "", f"{name}: ./kit setup wrote to stderr:\n{setup.stderr}"
         assert f"with Python {version} " in setup.stdout, setup.stdout
+        assert pip_only or "uv could not install" not in setup.stdout, f"{name}: uv fell back to pip\n{setup.stdout}"
         assert (tree / "lib" / "target" / "kit" / "curse-of-memory-lib.jar").is_file()
 
         # Notebook 00 in the environment the kit's own set-up exports (kernelspec, JVM options).
@@ -154,7 +163,8 @@ def test_setup_and_notebook_00(scratch, name, python, how, jdk):
         assert result["cell_stderr"] == [], f"{name}: cells wrote to stderr: {result['cell_stderr']}"
         noise = [line for line in run.stderr.splitlines() if not KERNEL_LOG.match(line)]
         assert not noise, f"{name}: the kernel wrote to stderr:\n" + "\n".join(noise[:10])
-        report_line("set-up matrix", f"{name}: Python {version}, JDK {jdk.name}: set-up {setup_s:.0f} s, "
+        report_line("set-up matrix", f"{name}: Python {version}, JDK {jdk.name}: set-up {setup_s:.0f} s "
+              f"({'pip' if pip_only else 'uv'}), "
               f"notebook 00 {result['seconds']:.0f} s (with kernel start {run_s:.0f} s)")
     finally:
         shutil.rmtree(venv, ignore_errors=True)
