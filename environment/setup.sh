@@ -152,7 +152,7 @@ kit_ensure_venv() {
       || { rm -rf "$KIT_VENV"; kit_die "could not create a virtualenv with $KIT_PYTHON (on Debian/Ubuntu: sudo apt install python3-venv)"; }
     kit_say "installing the pinned Jupyter stack (environment/requirements.txt); this takes a minute or two the first time"
     kit_install_lock \
-      || kit_die "pip could not install environment/requirements.txt into $KIT_VENV (no network? connect and run ./kit setup again)"
+      || kit_die "could not install environment/requirements.txt into $KIT_VENV (no network? connect and run ./kit setup again)"
     # the folder pip wrote the scripts' #! lines for (kit_venv_check.py follows a moved virtualenv)
     echo "$KIT_VENV" > "$KIT_VENV/.kit-origin"
     echo "$want" > "$KIT_VENV/.kit-stamp"

@@ -6,8 +6,8 @@ The combinations share one scratch copy of the working tree (so the library is b
 keeps in .kit/uv; each has its own throw-away virtualenv (KIT_VENV), installed without precompiled
 bytecode to save time. Set-up installs the lock with uv, falling back to pip; Debian's own Python
 takes pip's way (KIT_NO_UV=1), so both stay tested. Every Python appears once and every JDK at
-least once; the main suite adds
-whatever `python3` and `java` the caller has (3.11.7 and JDK 17 on the kit's CI machine).
+least once; the main suite adds whatever `python3` and `java` the caller has (3.11.7 and JDK 17 on
+the kit's CI machine).
 
 Slow (a virtualenv per Python): deselect locally with `./kit test -m "not matrix"`; CI runs it.
 """
@@ -96,8 +96,8 @@ def _env(farm: Path, jdk: Path, venv: Path, pybin: Path | None = None, kit_pytho
                         "VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PIP_NO_CACHE_DIR", "MAVEN_HOME",
                         "M2_HOME"}}
     # Installing without precompiling bytecode saves about 5,300 .pyc files and much of the CPU time
-    # of each virtualenv (set-up tries uv, then pip); whether the lock installs and the notebook runs is unchanged. (pip reads
-    # PIP_COMPILE=0 as --no-compile; PIP_NO_COMPILE=1, the obvious spelling, makes it compile.)
+    # of each virtualenv; whether the lock installs and the notebook runs is unchanged. pip reads
+    # PIP_COMPILE=0 as --no-compile (PIP_NO_COMPILE=1, the obvious spelling, makes it compile).
     env["PIP_COMPILE"] = "0"
     env["UV_COMPILE_BYTECODE"] = "0"   # the same for uv, which set-up tries first
     env["PATH"] = os.pathsep.join(str(p) for p in (pybin, farm) if p is not None)
