@@ -63,6 +63,9 @@ def subset() -> None:
     print(f"notebook, export and browser tests ({workers} workers): {outcome} in {seconds} s of pytest wall time")
     for line in _summary(run.stdout, "tier totals"):
         print("  " + line)
+    for line in run.stdout.splitlines():
+        if line.startswith(("FAILED ", "ERROR ")):
+            print("  " + line)
     ok = run.returncode == 0 and float(seconds) <= SUBSET_GOAL_S
     print(f"target notebook/export/browser tests <= {SUBSET_GOAL_S} s: {'MET' if ok else 'MISSED'} "
           f"({seconds} s{'' if run.returncode == 0 else ', and tests failed'})")
@@ -83,6 +86,9 @@ def fresh_clone() -> None:
         print(f"fresh clone of {head}, ./kit test -m 'not server': {wall:.0f} s ({times[-1] if times else 'no times line'})")
         for title in ("tier totals", "notebook wall times"):
             for line in _summary(run.stdout, title):
+                print("  " + line)
+        for line in run.stdout.splitlines():
+            if line.startswith(("FAILED ", "ERROR ")):
                 print("  " + line)
         ok = run.returncode == 0 and wall <= CLONE_GOAL_S
         print(f"target fresh-clone ./kit test without the server tier <= {CLONE_GOAL_S} s: "
