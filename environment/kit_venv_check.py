@@ -40,6 +40,18 @@ if __name__ == '__main__':
     sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])
     sys.exit({func}())
 """
+# uv (which set-up tries before pip) writes its scripts from this template
+UV_SCRIPT_TEMPLATE = """#!{python}
+# -*- coding: utf-8 -*-
+import sys
+from {module} import {import_name}
+if __name__ == "__main__":
+    if sys.argv[0].endswith("-script.pyw"):
+        sys.argv[0] = sys.argv[0][:-11]
+    elif sys.argv[0].endswith(".exe"):
+        sys.argv[0] = sys.argv[0][:-4]
+    sys.exit({func}())
+"""
 KERNELS = ("share", "jupyter", "kernels")
 
 
@@ -160,8 +172,8 @@ class Venv:
                 python = name
         elif dist.metadata["Name"].lower() == "pip":
             python = Path(sys.executable).name
-        text = SCRIPT_TEMPLATE.format(python=self.bin / python, module=module,
-                                      import_name=func.split(".")[0], func=func)
+        template = UV_SCRIPT_TEMPLATE if (dist.read_text("INSTALLER") or "").strip() == "uv" else SCRIPT_TEMPLATE
+        text = template.format(python=self.bin / python, module=module, import_name=func.split(".")[0], func=func)
         write_atomically(path, text.encode(), mode=0o755)
         return True
 
