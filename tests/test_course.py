@@ -233,9 +233,12 @@ def _tampered(source_nb, name):
         cell.source = "\n".join(lines)
 
     insert_first(by_id[f"answer-{plan['stderr']}"], 'System.err.println("debugging");')
-    # parks instead of spinning, so that the endless loop does not take a core from the other tests
+    # Sleeps instead of spinning, so that the endless loop does not take a core from the other tests.
+    # JJava's interrupt ends the cell but only interrupts the thread, which goes on looping: a loop of
+    # LockSupport.parkNanos, whose interrupt flag then stays set, spun at 100 % until the kernel
+    # stopped (about 30 CPU-seconds per problem set). Sleep clears the flag, so this loop stays idle.
     insert_first(by_id[f"answer-{plan['loop']}"],
-                 "while (System.nanoTime() > 0) java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);")
+                 "while (System.nanoTime() > 0) try { Thread.sleep(10); } catch (InterruptedException e) { }")
     by_id[f"answer-{plan['trailing']}"].source += "\n1000.0"
     by_id[f"test-{plan['trailing']}-visible"].source += "\n15"
     return nb
