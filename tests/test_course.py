@@ -2,10 +2,12 @@
 
 For each problem set, in a scratch copy of the course: generate the student release; validate the
 source (must pass) and the release with --invert (every test cell that carries points must fail),
-through nbgrader's Python API; autograde three submissions in one run (the model solution, the
-untouched release, and a tampered one: a shadowed `Check`, a line on System.err, an endless loop and
-trailing values); write feedback; read the scores from the gradebook. The three problem sets run in
-parallel, and within a set validation runs beside autograding, so the kernels share the two cores.
+through nbgrader's Python API; autograde the model solution and the untouched release in one run,
+and a tampered submission (a shadowed `Check`, a line on System.err, an endless loop and trailing
+values) in a copy of the course of its own; write feedback; read the scores from the gradebooks. The
+three problem sets run in parallel, and within a set validation and the two autograde runs run side by
+side: the tampered submission spends most of its time waiting out its endless loop's two cell
+timeouts, and the others' kernels use the cores meanwhile.
 
 Also checked without a kernel: the authoring rules of docs/instructor-guide.md, the locator that every
 problem set ships, the LMS-zip import and the student copies of the teaching notebooks.
@@ -40,10 +42,14 @@ with warnings.catch_warnings():
     import kit_course  # noqa: E402
 
 SETS = kit_course.assignments()
-# Generous for a cell on a loaded machine (the slowest takes a few seconds alone; with the other test
-# worker busy and three problem sets graded at once, 15 s was once too short), short enough that the
-# endless loop of the tampered submission (two cells call it) costs little.
+# Generous for a cell on a loaded machine: the slowest takes a few seconds alone and 7.5 s with nine
+# kernels at work on two cores (15 s was once too short, when the endless loops below still spun on
+# after their interrupt).
 CELL_TIMEOUT_S = 30
+# The tampered submission is graded on its own (see _pipeline), with a shorter timeout: two of its
+# cells wait the whole timeout out, and its others are quick (at most 6 s with nine kernels at work;
+# the cell that loads the kit 3 s).
+TAMPERED_CELL_TIMEOUT_S = 15
 
 # A fake Check that accepts everything: test cells name org.curseofmemory.check.Check in full, so it
 # must change nothing.
@@ -263,33 +269,46 @@ def _pipeline(name: str, base: Path) -> dict:
     release_path = root / "release" / name / f"{name}.ipynb"
     source_nb = nbformat.read(source_path, as_version=4)
     release_nb = nbformat.read(release_path, as_version=4)
+    # The tampered submission is graded in a copy of the released course (gradebook included), so
+    # that its run, mostly spent waiting out two cell timeouts, goes on beside the other one.
+    tampered_root = base / f"{name}-tampered"
+    shutil.copytree(root, tampered_root)
     submissions = {"model": source_nb, "blank": release_nb, "tampered": _tampered(source_nb, name)}
+    course_of = {"model": root, "blank": root, "tampered": tampered_root}
     for student, nb in submissions.items():
-        target = root / "submitted" / student / name
+        target = course_of[student] / "submitted" / student / name
         target.mkdir(parents=True)
         nbformat.write(nb, target / f"{name}.ipynb")
 
-    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+    autograde = [py, "-m", "nbgrader", "autograde", name, "--force"]
+    feedback = [py, "-m", "nbgrader", "generate_feedback", name, "--force"]
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
         validation = pool.submit(_run, [py, "-c", VALIDATE, str(source_path), str(release_path), str(CELL_TIMEOUT_S)],
                                  root, env, log, "validate source + release --invert")
-        grading = pool.submit(_run, [py, "-m", "nbgrader", "autograde", name, "--force"], root, env, log,
-                              "autograde model, blank, tampered")
+
+        def grade(course, label, env):
+            _run(autograde, course, env, log, f"autograde {label}")
+            _run(feedback, course, env, log, f"feedback {label}")
+
+        tampered_env = {**env, "KIT_COURSE_CELL_TIMEOUT": str(TAMPERED_CELL_TIMEOUT_S)}
+        runs = [pool.submit(grade, root, "model, blank", env), pool.submit(grade, tampered_root, "tampered", tampered_env)]
         validated = json.loads(validation.result().split("KIT-VALIDATION ", 1)[1].strip())
-        grading.result()
-    _run([py, "-m", "nbgrader", "generate_feedback", name, "--force"], root, env, log, "feedback")
+        for run in runs:
+            run.result()
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from nbgrader.api import Gradebook
 
     grades = {}
-    with Gradebook("sqlite:///" + str(root / "gradebook.db")) as gb:
-        for student in submissions:
+    for student, course in course_of.items():
+        with Gradebook("sqlite:///" + str(course / "gradebook.db")) as gb:
             sub = gb.find_submission(name, student)
             grades[student] = {
                 "score": sub.score, "max": sub.max_score, "code": sub.code_score, "max_code": sub.max_code_score,
                 "cells": {g.name: g.score for g in gb.find_submission_notebook(name, name, student).grades},
             }
+    with Gradebook("sqlite:///" + str(root / "gradebook.db")) as gb:
         # An instructor grades the model's written answer by hand: full marks make the model complete.
         for g in gb.find_submission_notebook(name, name, "model").grades:
             if g.auto_score is None:
@@ -297,10 +316,13 @@ def _pipeline(name: str, base: Path) -> dict:
         gb.db.commit()
         grades["model"]["after_manual"] = gb.find_submission(name, "model").score
 
+    def graded(student, folder, suffix):
+        return course_of[student] / folder / student / name / f"{name}.{suffix}"
+
     return {
         "root": root, "source": source_nb, "release": release_nb, "validated": validated, "grades": grades,
-        "autograded": {s: nbformat.read(root / "autograded" / s / name / f"{name}.ipynb", as_version=4) for s in submissions},
-        "feedback": {s: (root / "feedback" / s / name / f"{name}.html").read_text(encoding="utf-8") for s in submissions},
+        "autograded": {s: nbformat.read(graded(s, "autograded", "ipynb"), as_version=4) for s in submissions},
+        "feedback": {s: graded(s, "feedback", "html").read_text(encoding="utf-8") for s in submissions},
         "seconds": time.monotonic() - start, "log": log,
     }
 
