@@ -6,18 +6,16 @@ are folded and print nothing, and every notebook page stays under 1.5 MB without
 The book is written to build/test-book/ (`./kit book` writes build/book/)."""
 from __future__ import annotations
 
-import json
 import re
-import shutil
 import subprocess
 import tempfile
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
+import headless_chromium
 import kit_notebooks
 from conftest import report_line, run_notebook
 
@@ -197,117 +195,6 @@ def test_every_link_in_the_book_resolves(book):
 # ------------------------------------------------------------------------------ headless Chromium
 
 
-class DevTools:
-    """A minimal Chrome DevTools protocol client over websocket-client (already in the lock)."""
-
-    def __init__(self, chromium: str, profile: str):
-        self.proc = subprocess.Popen(
-            [
-                chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--hide-scrollbars", "--remote-debugging-port=0",
-                "--window-size=1280,900", f"--user-data-dir={profile}", "about:blank",
-            ],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
-        port_file = Path(profile) / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
-        while not port_file.exists() or len(port_file.read_text().split()) < 2:
-            if time.monotonic() > deadline or self.proc.poll() is not None:
-                self.close()
-                pytest.fail("headless Chromium did not open its DevTools port", pytrace=False)
-            time.sleep(0.1)
-        port, path = port_file.read_text().split()[:2]
-        import websocket
-
-        self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=60, suppress_origin=True)
-        self.next_id = 0
-        self.events: list[dict] = []
-        target = self.call("Target.createTarget", url="about:blank")["targetId"]
-        self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        self.call("Network.enable", session=True)
-        self.call("Page.enable", session=True)
-
-    def call(self, method: str, session: bool = False, **params):
-        self.next_id += 1
-        msg = {"id": self.next_id, "method": method, "params": params}
-        if session:
-            msg["sessionId"] = self.session
-        self.ws.send(json.dumps(msg))
-        while True:
-            reply = json.loads(self.ws.recv())
-            if reply.get("id") == self.next_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-            self.events.append(reply)
-
-    def wait_for(self, method: str, timeout: float = 60):
-        deadline = time.monotonic() + timeout
-        for i, e in enumerate(self.events):
-            if e.get("method") == method:
-                return self.events.pop(i)
-        self.ws.settimeout(timeout)
-        while time.monotonic() < deadline:
-            e = json.loads(self.ws.recv())
-            if e.get("method") == method:
-                return e
-            self.events.append(e)
-        raise TimeoutError(method)
-
-    def open(self, url: str) -> tuple[dict, list[str]]:
-        """Loads a page, waits for MathJax and Plotly, returns (what the page drew, URLs it requested)."""
-        self.events.clear()
-        self.call("Page.navigate", session=True, url=url)
-        self.wait_for("Page.loadEventFired")
-        state = self.call(
-            "Runtime.evaluate", session=True, awaitPromise=True, returnByValue=True, expression=_PAGE_STATE
-        )["result"]["value"]
-        requests = [
-            e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"
-        ]
-        return state, requests
-
-    def close(self):
-        try:
-            self.ws.close()
-        except Exception:
-            pass
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
-# Waits (up to 30 s) until MathJax has finished and as many plots are drawn as the page asks for.
-_PAGE_STATE = r"""
-(async () => {
-  const deadline = Date.now() + 30000;
-  const sleep = ms => new Promise(r => setTimeout(r, ms));
-  if (window.MathJax && MathJax.startup && MathJax.startup.promise) { await MathJax.startup.promise; }
-  const wanted = (document.documentElement.innerHTML.match(/Plotly\.newPlot\(/g) || []).length;
-  while (Date.now() < deadline && document.querySelectorAll('svg.main-svg').length < 2 * wanted) { await sleep(100); }
-  return {
-    title: document.title,
-    plots: wanted,
-    mainSvg: document.querySelectorAll('svg.main-svg').length,
-    math: document.querySelectorAll('mjx-container').length,
-    mathErrors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
-    links: Array.from(document.querySelectorAll('a[href]')).map(a => a.href),
-  };
-})()
-"""
-
-
-def _browser() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.fail("Chromium is not installed; ./kit test installs it (Debian: apt-get install chromium)", pytrace=False)
-
-
 def _has_math(page: str) -> bool:
     if page == "theory.html":
         return True
@@ -324,7 +211,7 @@ def test_chromium_follows_every_link(book):
     start = (root / "index.html").as_uri()
     seen, queue, problems, visited_api = {start}, [start], [], 0
     with tempfile.TemporaryDirectory() as profile:
-        browser = DevTools(_browser(), profile)
+        browser = headless_chromium.DevTools(profile)
         try:
             while queue:
                 url = queue.pop(0)

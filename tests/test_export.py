@@ -1,6 +1,7 @@
 """Plots survive export: the executed notebook carries Plotly JSON and HTML, the exported page loads
 nothing over the network, and headless Chromium really draws the plots and typesets the math
-(checked in the DOM and in the pixels of a PNG, kept in build/pictures/ for a person to look at)."""
+(checked in the DOM, in the requests the page makes and in the pixels of a PNG, kept in
+build/pictures/ for a person to look at). Each test worker keeps one Chromium for all its pages."""
 from __future__ import annotations
 
 import re
@@ -49,8 +50,16 @@ def test_start_here_outputs_plotly_and_html():
     assert isinstance(fig["layout"]["title"], dict), "titles must be {text: ...} for plotly.js 3"
 
 
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """One headless Chromium for every exported page this worker checks."""
+    browser = headless_chromium.DevTools(str(tmp_path_factory.mktemp("chromium-profile")))
+    yield browser
+    browser.close()
+
+
 @pytest.mark.parametrize("path", _notebooks_with_plots(), ids=lambda p: p.name)
-def test_exported_page_draws_its_plots(path):
+def test_exported_page_draws_its_plots(path, chromium):
     nb, _ = run_notebook(path)
     expected = _plot_count(nb)
     if expected == 0:
@@ -62,18 +71,19 @@ def test_exported_page_draws_its_plots(path):
     assert not remote, f"{page.name} loads something over the network: {remote[:3]}"
     assert html.count("Plotly.newPlot") >= expected
 
-    # one Chromium run per page: it draws the page, dumps the DOM and takes the picture
+    # the worker's Chromium draws the page in a window tall enough for all of it, then takes the picture
     PICTURES.mkdir(parents=True, exist_ok=True)
     png = PICTURES / (path.stem + ".png")
     png.unlink(missing_ok=True)
-    shot = headless_chromium.run(page, "--dump-dom", f"--screenshot={png}", f"--window-size=1280,{_page_height_px(nb)}")
-    assert shot.returncode == 0, f"chromium failed: {shot.stderr[-2000:]}"
-    drawn = shot.stdout.count('class="main-svg"')
+    chromium.viewport(1280, _page_height_px(nb))
+    state, requests = chromium.open(page.resolve().as_uri())
+    leaving = [r for r in requests if not r.startswith(("file:", "data:", "about:", "blob:"))]
+    assert not leaving, f"{page.name} requests something over the network: {leaving[:3]}"
     # plotly draws two main-svg layers per plot
-    assert drawn >= 2 * expected, f"{page.name}: {expected} plots expected, chromium drew {drawn // 2}"
+    assert state["mainSvg"] >= 2 * expected, f"{page.name}: {expected} plots expected, chromium drew {state['mainSvg'] // 2}"
     if any(c.cell_type == "markdown" and "$" in c.source for c in nb.cells):
-        assert "<mjx-container" in shot.stdout, f"{page.name}: the offline MathJax did not typeset the math"
-    assert png.exists(), f"chromium could not take a screenshot: {shot.stderr[-2000:]}"
+        assert state["math"] and not state["mathErrors"], f"{page.name}: the offline MathJax did not typeset the math"
+    chromium.screenshot(png)
     from PIL import Image
 
     colours = Image.open(png).convert("RGB").getcolors(maxcolors=1 << 24)
