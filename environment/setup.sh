@@ -247,7 +247,7 @@ kit_maven_repo() {
   printf '%s\n' "${repo:-$HOME/.m2/repository}"
 }
 
-# What ./kit test's Maven run (./mvnw verify) needs from Maven Central was fetched into this Maven
+# What ./kit test's Maven run (./mvnw test) needs from Maven Central was fetched into this Maven
 # repository for these poms: the stamp matches and the test runner's provider (which surefire only
 # resolves when it runs tests) is there.
 kit_maven_resolved() {
