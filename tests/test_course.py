@@ -180,6 +180,9 @@ print("KIT-VALIDATION " + json.dumps(out))
 # a shared machine a kernel can lose its channels (seen once: heartbeat alive, shell gone), and then
 # nbgrader waits for it forever. Such a step is killed with its kernels and run once more.
 STEP_LIMIT_S = 330
+# jupyter_client's words for a kernel process that exited before it answered. Seen once, with nine
+# kernels starting at once and the course-server tier busy beside them; such a step runs once more.
+KERNEL_DIED_AT_START = "Kernel died before replying to kernel_info"
 
 
 def _descendants(pid: int) -> list[int]:
@@ -220,6 +223,9 @@ def _run(cmd, cwd, env, log, label, attempts=2):
                 raise AssertionError(f"{label}: {' '.join(map(str, cmd[:4]))} hung twice:\n{out[-4000:]}")
             continue
         log.append((label if attempt == 1 else f"{label} (second attempt)", round(time.monotonic() - t, 1)))
+        if proc.returncode != 0 and KERNEL_DIED_AT_START in out and attempt < attempts:
+            log.append((f"{label}: a kernel died before it answered, run again", 0))
+            continue
         if proc.returncode != 0:
             raise AssertionError(f"{' '.join(map(str, cmd))} failed (exit {proc.returncode}):\n{out[-4000:]}")
         return out
