@@ -39,6 +39,9 @@ def run(page, *args: str, budget_ms: int = 15000) -> subprocess.CompletedProcess
         return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
 
+# Requests that stay on the machine: a page that asks for anything else loads something from the network.
+LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:", "chrome:", "devtools:")
+
 # Waits (up to 30 s) until MathJax has finished and as many plots are drawn as the page asks for.
 PAGE_STATE = r"""
 (async () => {

@@ -22,7 +22,6 @@ from conftest import report_line, run_notebook
 OUT = kit_notebooks.ROOT / "build" / "test-book"
 PAGE_BUDGET_BYTES = 1_500_000
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:", "chrome:", "devtools:")
 
 
 # ---------------------------------------------------------------------------------------- building
@@ -221,7 +220,7 @@ def test_chromium_follows_every_link(book):
                     problems.append(f"{rel}: the link target does not exist")
                     continue
                 state, requests = browser.open(url)
-                leaving = [r for r in requests if not r.startswith(LOCAL_SCHEMES)]
+                leaving = [r for r in requests if not r.startswith(headless_chromium.LOCAL_SCHEMES)]
                 if leaving:
                     problems.append(f"{rel}: requests leave the machine: {leaving[:5]}")
                 missing = [r for r in requests if r.startswith("file:") and not Path(unquote(urlparse(r).path)).exists()]

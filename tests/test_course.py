@@ -296,9 +296,9 @@ def _pipeline(name: str, base: Path) -> dict:
         validation = pool.submit(_run, [py, "-c", VALIDATE, str(source_path), str(release_path), str(CELL_TIMEOUT_S)],
                                  root, env, log, "validate source + release --invert")
 
-        def grade(course, label, env):
-            _run(autograde, course, env, log, f"autograde {label}")
-            _run(feedback, course, env, log, f"feedback {label}")
+        def grade(course, label, grading_env):
+            _run(autograde, course, grading_env, log, f"autograde {label}")
+            _run(feedback, course, grading_env, log, f"feedback {label}")
 
         tampered_env = {**env, "KIT_COURSE_CELL_TIMEOUT": str(TAMPERED_CELL_TIMEOUT_S)}
         runs = [pool.submit(grade, root, "model, blank", env), pool.submit(grade, tampered_root, "tampered", tampered_env)]

@@ -77,7 +77,7 @@ def test_exported_page_draws_its_plots(path, chromium):
     png.unlink(missing_ok=True)
     chromium.viewport(1280, _page_height_px(nb))
     state, requests = chromium.open(page.resolve().as_uri())
-    leaving = [r for r in requests if not r.startswith(("file:", "data:", "about:", "blob:"))]
+    leaving = [r for r in requests if not r.startswith(headless_chromium.LOCAL_SCHEMES)]
     assert not leaving, f"{page.name} requests something over the network: {leaving[:3]}"
     # plotly draws two main-svg layers per plot
     assert state["mainSvg"] >= 2 * expected, f"{page.name}: {expected} plots expected, chromium drew {state['mainSvg'] // 2}"
