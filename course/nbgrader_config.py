@@ -36,6 +36,10 @@ c.Autograde.autograde_preprocessors = kit_preprocessors.autograde_preprocessors(
 c.Execute.timeout = kit_course.cell_timeout()
 c.Execute.startup_timeout = 120
 c.Execute.interrupt_on_timeout = True
+# After a cell's reply, nbclient waits this long for the rest of its output (a plot is a large
+# message); nbgrader then fails the whole submission. The default, 4 s, was too short on a busy
+# two-core machine grading nine notebooks at once.
+c.Execute.iopub_timeout = 30
 # The graded notebook is in hand when its last cell ends: stop the kernel at once (its process group is
 # killed, a runaway loop included) instead of asking it to shut down, which takes about 3 s a notebook.
 c.Execute.shutdown_kernel = "immediate"
