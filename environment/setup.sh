@@ -51,7 +51,7 @@ kit_check_java() {
   [ -n "$major" ] && [ "$major" -ge "$KIT_MIN_JAVA" ] 2>/dev/null \
     || kit_die "'java' on PATH is version '$version' ($(command -v java)); the kit and its kernel need $KIT_MIN_JAVA+. Set JAVA_HOME to a newer JDK."
   KIT_JAVA_MAJOR=$major
-  # The kernel's JVM (the JJava launcher passes JJAVA_JVM_OPTS to it): a bounded heap and the serial
+  # The kernel's JVM (environment/java-kernel.sh passes JJAVA_JVM_OPTS to it): a bounded heap and the serial
   # collector. Left to itself the JVM may take a quarter of the machine's memory per kernel; with
   # these options notebook 07 peaked at about 270 MiB resident instead of 370-510 MiB, at the same
   # CPU time. Set JJAVA_JVM_OPTS yourself to choose other options (e.g. -Xmx2g for big experiments).
@@ -60,14 +60,13 @@ kit_check_java() {
     # C2 compiles only what pays back within a notebook (KIT_KERNEL_JIT): a notebook run takes about
     # 35 % less CPU at the same speed of the kit's training loops. -DisplayVMOutput keeps the JVM's
     # "2 compiler directives added" off the kernel's stdout (its warnings and errors still show).
-    # The launcher splits JJAVA_JVM_OPTS at blanks, so a kit folder with a blank in its path goes without.
+    # JJAVA_JVM_OPTS is split at blanks, so a kit folder with a blank in its path goes without.
     if [[ "$KIT_KERNEL_JIT" != *[[:space:]]* ]]; then
       JJAVA_JVM_OPTS+=" -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$KIT_KERNEL_JIT -XX:-DisplayVMOutput"
     fi
   fi
   # JDK 24+ warns on stderr when a library (Tablesaw's classgraph) uses sun.misc.Unsafe's memory
   # methods; the option that allows them quietly exists from JDK 23 on (JDK 17 would refuse it).
-  # The JJava launcher passes JJAVA_JVM_OPTS to the kernel's JVM.
   if [ "$major" -ge 23 ] && [[ "${JJAVA_JVM_OPTS:-}" != *--sun-misc-unsafe-memory-access* ]]; then
     export JJAVA_JVM_OPTS="${JJAVA_JVM_OPTS:+$JJAVA_JVM_OPTS }--sun-misc-unsafe-memory-access=allow"
   fi
@@ -160,7 +159,25 @@ kit_ensure_venv() {
   kit_verify_venv
   # Jupyter must find the kit's own kernelspec first, not one from ~/.local/share/jupyter.
   export JUPYTER_PATH="$KIT_VENV/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+  kit_kernelspec && export JUPYTER_PATH="$KIT_STATE/jupyter:$JUPYTER_PATH"
   export PATH="$KIT_VENV/bin:$PATH"
+}
+
+# The "java" kernelspec Jupyter finds first: JJava's kernel started by environment/java-kernel.sh
+# instead of JJava's launcher, a JVM that only starts the kernel's JVM and waits for it (0.1-0.4
+# CPU-s and 42 MiB per kernel). It lives in .kit/jupyter, ahead of the virtualenv on JUPYTER_PATH,
+# with a copy of the script, so that it names no kit folder (kit copies that share .kit and the
+# virtualenv write the same file); JJava's own kernelspec stays as pip installed it
+# (kit_venv_check.py checks it). Returns 1, and JJava's own kernelspec is used, when the
+# virtualenv's path would need escaping in JSON.
+kit_kernelspec() {
+  local dir="$KIT_STATE/jupyter/kernels/java" jar="$KIT_VENV/share/jupyter/kernels/java/jjava.jar" want
+  case "$jar" in *'"'* | *'\'*) return 1 ;; esac
+  want=$(printf '{\n  "argv": ["/bin/sh", "{resource_dir}/java-kernel.sh", "%s", "{connection_file}"],\n  "display_name": "Java (jjava)",\n  "language": "java",\n  "interrupt_mode": "message"\n}' "$jar")
+  if [ "$(cat "$dir/kernel.json" 2>/dev/null)" != "$want" ] || ! cmp -s "$KIT_ROOT/environment/java-kernel.sh" "$dir/java-kernel.sh"; then
+    mkdir -p "$dir" && cp "$KIT_ROOT/environment/java-kernel.sh" "$dir/java-kernel.sh" \
+      && printf '%s\n' "$want" > "$dir/kernel.json" || return 1
+  fi
 }
 
 # Installs the lock into the new virtualenv. uv (pinned below, kept in .kit/uv) does it in a few

@@ -439,6 +439,7 @@ def test_load_students_run_notebook_00_at_once(hub):
                 if part:
                     by_part[part].append(rss_bytes(pid))
         cpu_by_user = {n: sum(cpu_seconds(p) for p, u, _ in procs if u == uid) for n, uid in uids.items()}
+        assert not by_part["launcher JVM"], "the image's kernelspec still starts JJava's launcher JVM beside each kernel"
     finally:
         sampler.stop_event.set()
         sampler.join()

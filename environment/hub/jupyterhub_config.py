@@ -164,7 +164,7 @@ def pre_spawn_hook(spawner):
 
 
 def _kernel_pids(uid):
-    """PIDs of the user's JJava processes (launcher and kernel JVMs)."""
+    """PIDs of the user's JJava processes (kernel JVMs, and launcher JVMs where JJava's own kernelspec is used)."""
     pids = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
