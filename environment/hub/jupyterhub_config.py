@@ -48,6 +48,12 @@ _JIT = KIT_ROOT / "environment" / "kernel-jit.json"
 JVM_OPTS = os.environ.get("KIT_JVM_OPTS", "-Xms32m -Xmx512m -XX:+UseSerialGC" + (
     "" if re.search(r"\s", str(_JIT)) else
     f" -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile={_JIT} -XX:-DisplayVMOutput"))
+# Where ./kit's set-up wrote the kit's "java" kernelspec (kit_kernelspec in environment/setup.sh: the
+# kernel JVM without JJava's launcher JVM); the image has none there and rewrote JJava's own instead.
+_KIT_KERNELSPECS = KIT_ROOT / ".kit" / "jupyter"
+JUPYTER_PATH = os.pathsep.join(
+    ([str(_KIT_KERNELSPECS)] if (_KIT_KERNELSPECS / "kernels" / "java" / "kernel.json").is_file() else [])
+    + [str(Path(sys.prefix) / "share/jupyter")])
 CULL_IDLE_S = int(os.environ.get("KIT_CULL_IDLE_S", "3600"))
 KERNEL_CULL_IDLE_S = int(os.environ.get("KIT_KERNEL_CULL_IDLE_S", "1800"))
 
@@ -105,7 +111,7 @@ c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.Spawner.environment = {
     "PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin",
-    "JUPYTER_PATH": str(Path(sys.prefix) / "share/jupyter"),
+    "JUPYTER_PATH": JUPYTER_PATH,
     # nbgrader's exchange and course id for everyone (environment/hub/jupyter/nbgrader_config.py)
     # kernel culling for every server, nbgrader's exchange and course id (environment/hub/jupyter/)
     "JUPYTER_CONFIG_PATH": str(HERE / "jupyter"),
