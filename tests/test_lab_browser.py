@@ -87,7 +87,9 @@ class Browser:
                     self.close()
                     raise RuntimeError("headless Chromium did not start")
                 time.sleep(0.2)
-        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], suppress_origin=True, timeout=120)
+        # no UTF-8 check of each frame in pure Python (see headless_chromium.DevTools)
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], suppress_origin=True, timeout=120,
+                                              skip_utf8_validation=True)
         self.next_id = 0
         self.console: list[str] = []
         self.call("Page.enable")
@@ -126,7 +128,7 @@ class Browser:
 
     def screenshot(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"]))
+        path.write_bytes(base64.b64decode(self.call("Page.captureScreenshot", format="png", optimizeForSpeed=True)["data"]))
         return path
 
     def click(self, element_js: str) -> None:
