@@ -112,8 +112,7 @@ c.Spawner.http_timeout = 120
 c.Spawner.environment = {
     "PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin",
     "JUPYTER_PATH": JUPYTER_PATH,
-    # nbgrader's exchange and course id for everyone (environment/hub/jupyter/nbgrader_config.py)
-    # kernel culling for every server, nbgrader's exchange and course id (environment/hub/jupyter/)
+    # every user's server settings (environment/hub/jupyter/): kernel culling and ports, nbgrader's exchange
     "JUPYTER_CONFIG_PATH": str(HERE / "jupyter"),
     "KIT_KERNEL_CULL_IDLE_S": str(KERNEL_CULL_IDLE_S),
     "KIT_EXCHANGE_ROOT": str(EXCHANGE),
